@@ -2,6 +2,8 @@ using System;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MonaiLabel.Client;
 
@@ -19,18 +21,33 @@ public partial class MonaiLabelClient : IDisposable
     private volatile bool _disposed;
 
     /// <summary>
-    /// Creates a client that owns its own <see cref="HttpClient"/> (disposed with this client). For applications
-    /// with dependency injection, prefer the constructor taking an <see cref="HttpClient"/> from IHttpClientFactory.
+    /// Creates a client for <paramref name="serverUrl"/> with default options (timeouts, retries of idempotent calls,
+    /// TLS validation). It owns its HttpClient: dispose it when done, and reuse one client rather than creating many.
     /// </summary>
     /// <param name="serverUrl">The server's base URL, e.g. <c>http://127.0.0.1:8000</c> or <c>https://host/monailabel/</c>.</param>
     public MonaiLabelClient(Uri serverUrl)
-        : this(new HttpClient { BaseAddress = NormalizeServerUrl(serverUrl), Timeout = DefaultTimeout })
+        : this(new MonaiLabelClientOptions { ServerUrl = serverUrl }, null)
     {
-        _ownedHttpClient = _httpClient;
     }
 
-    /// <summary>The HTTP timeout of clients this SDK creates itself: above MONAI Label's own 600 s infer timeout.</summary>
-    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromMinutes(11);
+    private MonaiLabelClient(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory)
+        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), loggerFactory ?? NullLoggerFactory.Instance))
+    {
+        _ownedHttpClient = _httpClient;
+        ClientId = options.ClientId;
+        if (!string.IsNullOrEmpty(options.ResultDirectory))
+        {
+            ResultDirectory = options.ResultDirectory!;
+        }
+    }
+
+    /// <summary>
+    /// Creates a client from <paramref name="options"/> without dependency injection: the same handlers as
+    /// <c>services.AddMonaiLabelClient(...)</c> (timeout, user agent, retry, auth, logging). Dispose it when done.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are not usable; the message lists every problem.</exception>
+    public static MonaiLabelClient Create(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory = null) =>
+        new MonaiLabelClient(options, loggerFactory);
 
     /// <summary>
     /// The server's base URL. Requests are sent relative to it, so a path prefix (<c>https://host/monailabel/</c>)
@@ -39,7 +56,7 @@ public partial class MonaiLabelClient : IDisposable
     public Uri ServerUrl
     {
         get => _serverUrl;
-        set => _serverUrl = NormalizeServerUrl(value);
+        set => _serverUrl = MonaiLabelHttp.BaseUrl(value);
     }
 
     /// <summary>Added as <c>client_id</c> to the JSON params of calls that take params, as the Python client does.</summary>
@@ -59,7 +76,7 @@ public partial class MonaiLabelClient : IDisposable
                 "httpClient");
         }
 
-        _serverUrl = NormalizeServerUrl(_httpClient.BaseAddress);
+        _serverUrl = MonaiLabelHttp.BaseUrl(_httpClient.BaseAddress);
     }
 
     /// <summary>
@@ -87,6 +104,8 @@ public partial class MonaiLabelClient : IDisposable
     {
         // Resolve against our own normalised URL rather than mutating the (possibly shared) HttpClient.
         request.RequestUri = new Uri(_serverUrl, url);
+        AddClientIdToJsonBody(request);
+        NormalizeMultipartRequest(request);
         if (_authorization != null && request.Headers.Authorization == null)
         {
             request.Headers.Authorization = _authorization;
@@ -124,20 +143,14 @@ public partial class MonaiLabelClient : IDisposable
         }
     }
 
-    private static Uri NormalizeServerUrl(Uri serverUrl)
+    private static MonaiLabelClientOptions ValidOptions(MonaiLabelClientOptions options)
     {
-        if (serverUrl == null)
+        var errors = MonaiLabelClientOptionsValidator.Check(options);
+        if (errors.Count > 0)
         {
-            throw new ArgumentNullException(nameof(serverUrl));
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        if (!serverUrl.IsAbsoluteUri || (serverUrl.Scheme != Uri.UriSchemeHttp && serverUrl.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"The server URL must be an absolute http or https URL; got '{serverUrl}'.", nameof(serverUrl));
-        }
-
-        // Relative request paths combine under the last '/', so the base must end with one to keep a path prefix.
-        var text = serverUrl.GetLeftPart(UriPartial.Path);
-        return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        return options;
     }
 }

@@ -1,0 +1,101 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace MonaiLabel.Client;
+
+/// <summary>The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>.</summary>
+internal static class MonaiLabelResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
+    {
+        if (retry.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = retry.MaxRetries,
+                Delay = retry.Delay,
+                MaxDelay = retry.MaxDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => new ValueTask<bool>(
+                    IsTransient(args.Outcome) && IsRetryable(args.Context.GetRequestMessage(), retry)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, retry.MaxDelay)),
+            });
+        }
+
+        if (retry.AttemptTimeout is { } attemptTimeout)
+        {
+            builder.AddTimeout(attemptTimeout);
+        }
+    }
+
+    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        Configure(builder, retry);
+        return builder.Build();
+    }
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome)
+    {
+        if (outcome.Exception != null)
+        {
+            // Connection failures and attempt timeouts; a caller's cancellation is never retried.
+            return outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException;
+        }
+
+        var status = outcome.Result!.StatusCode;
+        return status == HttpStatusCode.BadGateway || status == HttpStatusCode.ServiceUnavailable ||
+               status == HttpStatusCode.GatewayTimeout || (int)status == 429;
+    }
+
+    /// <summary>
+    /// Idempotent calls only, unless the caller opted in: running an infer, a training start or an upload twice
+    /// is not harmless. The PUTs of image/label info replace the whole record, so they may repeat.
+    /// </summary>
+    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry)
+    {
+        if (request == null)
+        {
+            return false;
+        }
+
+        if (retry.RetryNonIdempotent)
+        {
+            return true;
+        }
+
+        var method = request.Method;
+        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options)
+        {
+            return true;
+        }
+
+        var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : string.Empty;
+        return method == HttpMethod.Put &&
+               (path.EndsWith("/datastore/image/info", StringComparison.Ordinal) || path.EndsWith("/datastore/label/info", StringComparison.Ordinal));
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay)
+    {
+        var retryAfter = response?.Headers.RetryAfter;
+        if (retryAfter == null)
+        {
+            return null;
+        }
+
+        var delay = retryAfter.Delta ?? (retryAfter.Date.HasValue ? retryAfter.Date.Value - DateTimeOffset.UtcNow : (TimeSpan?)null);
+        if (delay == null)
+        {
+            return null;
+        }
+
+        return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > maxDelay ? maxDelay : delay.Value;
+    }
+}

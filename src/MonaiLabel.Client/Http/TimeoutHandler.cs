@@ -1,0 +1,58 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly.Timeout;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// The whole call's time limit (retries included), reported as <see cref="MonaiLabelErrorKind.Timeout"/> rather
+/// than the bare TaskCanceledException HttpClient throws. A caller's own cancellation still wins and stays an
+/// OperationCanceledException.
+/// </summary>
+internal sealed class TimeoutHandler : DelegatingHandler
+{
+    private readonly TimeSpan _timeout;
+
+    public TimeoutHandler(TimeSpan timeout)
+    {
+        _timeout = timeout;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_timeout == Timeout.InfiniteTimeSpan)
+            {
+                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                timeout.CancelAfter(_timeout);
+                try
+                {
+                    return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+                {
+                    throw new MonaiLabelClientException(
+                        MonaiLabelErrorKind.Timeout,
+                        $"{request.Method} {Path(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
+                }
+            }
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The last attempt hit MonaiLabelRetryOptions.AttemptTimeout: the same failure, not a Polly type.
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.Timeout,
+                $"{request.Method} {Path(request)} got no answer within {e.Timeout.TotalSeconds:0.###} s (per attempt).", e);
+        }
+    }
+
+    private static string? Path(HttpRequestMessage request) =>
+        request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString.Split('?')[0];
+}

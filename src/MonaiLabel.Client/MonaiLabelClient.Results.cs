@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace MonaiLabel.Client;
+
+// Reading raw answers (FileResponse) into saved files and JSON: the part of a call NSwag cannot generate.
+public partial class MonaiLabelClient
+{
+    private string _resultDirectory = Path.Combine(Path.GetTempPath(), "MonaiLabel.Client");
+
+    /// <summary>
+    /// Where result and downloaded files are saved when a call is not given a directory (the Python client's
+    /// <c>tmpdir</c>). Defaults to <c>MonaiLabel.Client</c> under the system temp directory.
+    /// </summary>
+    public string ResultDirectory
+    {
+        get => _resultDirectory;
+        set => _resultDirectory = string.IsNullOrWhiteSpace(value)
+            ? throw new ArgumentException("A result directory is required.", nameof(value))
+            : value;
+    }
+
+    /// <summary>Saves a file answer under the server's (sanitised) file name; disposes <paramref name="response"/>.</summary>
+    private async Task<SavedFile> SaveFileResponseAsync(
+        FileResponse response, string? directory, string fallbackName, bool overwrite, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var contentDisposition = Header(response, "Content-Disposition");
+            var rawName = ContentDispositionFileName.GetRawFileName(contentDisposition);
+            var safeName = SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName));
+            var path = await ResultFileWriter.SaveAsync(
+                response.Stream, directory ?? ResultDirectory, safeName, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return new SavedFile(path, rawName, Header(response, "Content-Type"), new FileInfo(path).Length);
+        }
+    }
+
+    /// <summary>
+    /// Reads an infer answer by its content type: multipart (params + files), JSON only, or a single file.
+    /// Disposes <paramref name="response"/>. On failure no file of this answer is left behind.
+    /// </summary>
+    private async Task<InferResult> ReadInferResultAsync(
+        FileResponse response, string? directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var contentType = Header(response, "Content-Type");
+        if (IsMediaType(contentType, "multipart/"))
+        {
+            using (response)
+            {
+                return await ReadMultipartResultAsync(response.Stream, contentType!, directory ?? ResultDirectory, overwrite, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+
+        if (IsMediaType(contentType, "application/json"))
+        {
+            using (response)
+            {
+                var json = await ReadJsonAsync(response.Stream, "infer answer", cancellationToken).ConfigureAwait(false);
+                return new InferResult(json as JObject ?? new JObject { ["result"] = json }, Array.Empty<SavedFile>());
+            }
+        }
+
+        var file = await SaveFileResponseAsync(response, directory, "result", overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return new InferResult(null, new[] { file });
+    }
+
+    private async Task<InferResult> ReadMultipartResultAsync(
+        Stream body, string contentType, string directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var boundary = MultipartBoundary.Parse(contentType);
+        var files = new List<SavedFile>();
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        JObject? parameters = null;
+        long savedBytes = 0;
+        try
+        {
+            using (var reader = new MultipartStreamReader(body, boundary))
+            {
+                MultipartSection? section;
+                while ((section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false)) != null)
+                {
+                    if (section.IsFile)
+                    {
+                        // Every file part is saved (the Python client kept only the first). A part that declares a
+                        // file name is a file even when that name is empty or unusable: it then gets a fallback name.
+                        // Progress counts the bytes of all files of the answer, so it never goes back.
+                        var savedBefore = savedBytes;
+                        var path = await ResultFileWriter.SaveAsync(
+                                section.Body, directory, section.FileName ?? SafeFileName.Sanitize(null), overwrite,
+                                progress == null ? null : new OffsetProgress(progress, savedBefore), cancellationToken)
+                            .ConfigureAwait(false);
+                        var saved = new SavedFile(path, section.RawFileName, section.ContentType, new FileInfo(path).Length);
+                        files.Add(saved);
+                        savedBytes += saved.Length;
+                        continue;
+                    }
+
+                    var text = await section.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    if (string.Equals(section.Name, "params", StringComparison.Ordinal))
+                    {
+                        parameters = ParseParams(text);
+                    }
+                    else
+                    {
+                        fields[section.Name ?? string.Empty] = text;
+                    }
+                }
+            }
+        }
+        catch
+        {
+            foreach (var file in files)
+            {
+                TryDelete(file.Path);
+            }
+
+            throw;
+        }
+
+        return new InferResult(parameters, files, fields);
+    }
+
+    private static JObject ParseParams(string text)
+    {
+        try
+        {
+            using (var jsonReader = CreateJsonReader(new StringReader(text)))
+            {
+                var token = JToken.ReadFrom(jsonReader);
+                if (token is JObject parameters && !jsonReader.Read())
+                {
+                    return parameters;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse,
+                "The 'params' part of the infer answer is not a JSON object: " + e.Message, e);
+        }
+
+        throw new MonaiLabelClientException(
+            MonaiLabelErrorKind.InvalidResponse, "The 'params' part of the infer answer is not a single JSON object.");
+    }
+
+    /// <summary>
+    /// A reader that keeps the server's JSON as sent: strings that look like dates stay strings (Newtonsoft would
+    /// turn them into DateTime, changing their text and time zone).
+    /// </summary>
+    private static JsonTextReader CreateJsonReader(TextReader reader) =>
+        new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
+
+    private static async Task<JToken> ReadJsonAsync(Stream stream, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using (var streamReader = new StreamReader(stream, Encoding.UTF8, true, 16 * 1024, leaveOpen: true))
+            using (var jsonReader = CreateJsonReader(streamReader))
+            {
+                return await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, $"The {what} is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    private static string? Header(FileResponse response, string name)
+    {
+        foreach (var header in response.Headers)
+        {
+            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.Join(", ", header.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMediaType(string? contentType, string prefix) =>
+        contentType != null && contentType.TrimStart().StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reports a file's bytes on top of the bytes of the files saved before it in the same answer.</summary>
+    private sealed class OffsetProgress : IProgress<long>
+    {
+        private readonly IProgress<long> _inner;
+        private readonly long _offset;
+
+        public OffsetProgress(IProgress<long> inner, long offset)
+        {
+            _inner = inner;
+            _offset = offset;
+        }
+
+        public void Report(long value) => _inner.Report(_offset + value);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original error is what the caller needs to see.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

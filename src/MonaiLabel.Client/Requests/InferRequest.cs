@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// The inputs of <see cref="MonaiLabelClient.InferAsync(string, InferRequest, System.Threading.CancellationToken)"/>:
+/// an image by datastore id, by session, or uploaded; optional scribbles/label; model params; where to save.
+/// </summary>
+public sealed class InferRequest
+{
+    /// <summary>The datastore image id to run on.</summary>
+    public string? Image { get; set; }
+
+    /// <summary>A session id (from <c>CreateSessionAsync</c>) to run on instead of a datastore image.</summary>
+    public string? SessionId { get; set; }
+
+    /// <summary>An image file to upload and run on (ignored by the server when <see cref="SessionId"/> is set).</summary>
+    public FileParameter? File { get; set; }
+
+    /// <summary>A label file sent with the request, e.g. scribbles for interactive models.</summary>
+    public FileParameter? Label { get; set; }
+
+    /// <summary>What to answer with; null lets the server choose (a multipart body with params and label).</summary>
+    public InferOutput? Output { get; set; }
+
+    /// <summary>Model params sent as the <c>params</c> JSON form field; the client's client id is added.</summary>
+    public IDictionary<string, object?>? Params { get; set; }
+
+    /// <summary>Where result files are saved; null uses <see cref="MonaiLabelClient.ResultDirectory"/>.</summary>
+    public string? ResultDirectory { get; set; }
+
+    /// <summary>Replace a same-named file in the result directory instead of saving under a numbered name.</summary>
+    public bool Overwrite { get; set; }
+
+    /// <summary>
+    /// Told the number of result bytes saved so far, counted over all files of the answer (so it only grows), after
+    /// each write. Called on the thread doing the write: use a synchronous <see cref="System.IProgress{T}"/> to see every value.
+    /// </summary>
+    public System.IProgress<long>? Progress { get; set; }
+}
