@@ -24,6 +24,12 @@ public partial class MonaiLabelClient
 
         // As in the Python client: an uploaded image is not sent when a session already holds one.
         var file = string.IsNullOrEmpty(request.SessionId) ? request.File : null;
+        if (file == null)
+        {
+            // An upload that is not sent is still closed, as a sent one would be.
+            request.File?.Data?.Dispose();
+        }
+
         var response = await InferAsync(
             model, request.Image ?? string.Empty, request.SessionId, request.Output, ParamsJson(request.Params),
             file!, request.Label!, cancellationToken).ConfigureAwait(false);

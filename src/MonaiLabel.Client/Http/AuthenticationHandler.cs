@@ -15,6 +15,9 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
+    // Marks a request whose Authorization this handler set, so a retry of it is authorised again.
+    private const string SetHereKey = "MonaiLabel.Client.AuthorizationSetByHandler";
+
     private readonly AccessTokenSource _tokens;
     private readonly ILogger _logger;
 
@@ -54,8 +57,6 @@ internal sealed class AuthenticationHandler : DelegatingHandler
     }
 
     private static bool CanSendAgain(HttpContent? content) => content == null || content is ByteArrayContent;
-
-    private const string SetHereKey = "MonaiLabel.Client.AuthorizationSetByHandler";
 
 #if NET5_0_OR_GREATER
     private static readonly HttpRequestOptionsKey<bool> SetHereOption = new HttpRequestOptionsKey<bool>(SetHereKey);

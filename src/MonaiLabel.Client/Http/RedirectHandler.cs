@@ -31,6 +31,15 @@ internal sealed class RedirectHandler : DelegatingHandler
             }
 
             var next = NextHop(current, target, (int)response.StatusCode);
+            if (next.Content != null && !KeepsCredentials(current.RequestUri!, target))
+            {
+                // A body (a password form, an image) is never replayed to another origin: the 3xx answer stands
+                // and surfaces as an error, rather than handing credentials or data to a server nobody configured.
+                next.Content = null;
+                next.Dispose();
+                return response;
+            }
+
             response.Dispose();
             current = next;
             response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);

@@ -52,9 +52,7 @@ public class ConcurrencyTests
         Assert.All(requests, r => Assert.Contains("\"client_id\":\"shared\"", r.RequestMessage.Body));
     }
 
-    [Fact(Skip = "Known race in ResultFileWriter.MoveToFreeName (Files/): on Linux File.Move(src, dst) without overwrite " +
-                 "checks then renames, so two saves of the same name can both 'win' the same path and one result is lost. " +
-                 "Unskip once the writer reserves the name atomically (FileMode.CreateNew) before moving into place.")]
+    [Fact]
     public async Task Sixty_four_concurrent_infers_offering_the_same_file_name_each_get_their_own_file()
     {
         using var wire = new WireMockServerFixture();

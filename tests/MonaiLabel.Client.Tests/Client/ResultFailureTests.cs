@@ -185,7 +185,7 @@ public class ResultFailureTests
     public async Task Cancelling_while_waiting_for_the_answer_throws_OperationCanceled()
     {
         using var wire = new WireMockServerFixture();
-        wire.RespondWith(ClientTest.FileAnswer(new byte[] { 1 }, "attachment; filename=\"late.nii.gz\"").WithDelay(TimeSpan.FromMilliseconds(250)));
+        wire.RespondWith(ClientTest.FileAnswer(new byte[] { 1 }, "attachment; filename=\"late.nii.gz\"").WithDelay(TimeSpan.FromSeconds(3)));
         using var dir = new TempResultDir();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
 

@@ -63,7 +63,22 @@ public class UploadTests
         var request = ClientTest.SingleRequest(wire).AssertRoute("PUT", "/datastore/image", "image=Fall%20%C3%9C%201");
         var file = request.Multipart().Part("file");
         Assert.Equal("Fall_U_1.nii.gz", file.FileName);
-        Assert.True(file.FileNameStar is null || file.FileNameStar == "utf-8''Fall_U_1.nii.gz", file.ContentDisposition);
+        Assert.Null(file.FileNameStar); // The server ignores filename*; only the ASCII filename= is sent.
+    }
+
+    [Fact]
+    public async Task A_FileParameter_built_directly_with_a_non_ASCII_name_is_sent_with_the_ASCII_name()
+    {
+        // The README's quick start builds the upload with the generated constructor, not FromFile.
+        using var wire = new WireMockServerFixture();
+        wire.RespondWithCapture("00_put_datastore_image");
+
+        await wire.CreateClient().UploadImageAsync(new FileParameter(new MemoryStream(new byte[] { 7 }), "Fall Ü 1.nii.gz"), "Fall Ü 1");
+
+        var file = ClientTest.SingleRequest(wire).Multipart().Part("file");
+        Assert.Equal("Fall_U_1.nii.gz", file.FileName);
+        Assert.Null(file.FileNameStar);
+        Assert.Equal(new byte[] { 7 }, file.Content);
     }
 
     [Theory]
