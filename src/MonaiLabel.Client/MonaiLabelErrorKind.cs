@@ -35,4 +35,7 @@ public enum MonaiLabelErrorKind
 
     /// <summary>The call did not complete in the time allowed.</summary>
     Timeout,
+
+    /// <summary>The server could not be reached or the connection failed before an answer (DNS, refused, reset, TLS).</summary>
+    ConnectionFailed,
 }

@@ -34,8 +34,35 @@ public sealed class MonaiLabelClientOptions
     /// </summary>
     public Func<bool, CancellationToken, Task<string>>? TokenProvider { get; set; }
 
-    /// <summary>The whole call's time limit, retries included. Default 11 minutes (above the server's 600 s infer timeout).</summary>
+    /// <summary>Default of <see cref="ReadTimeout"/>: 5 minutes.</summary>
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Default of <see cref="MaxJsonAnswerBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxJsonAnswerBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The time limit for getting an answer, retries included: until the status line and headers of the final answer
+    /// have arrived. Default 11 minutes (above the server's 600 s infer timeout). Reading the answer's body after
+    /// that is bounded by <see cref="ReadTimeout"/>, so a large download is never cut off while data keeps coming.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>
+    /// The longest wait for the next bytes of an answer's body (JSON, text, a download, a multipart infer answer)
+    /// once its headers have arrived: a server that stalls for longer fails the call with
+    /// <see cref="MonaiLabelErrorKind.Timeout"/>. It is an idle limit, not a total one: a body that keeps trickling
+    /// in faster than this is read to its end (use a <see cref="CancellationToken"/> to bound a whole transfer).
+    /// Default 5 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan ReadTimeout { get; set; } = DefaultReadTimeout;
+
+    /// <summary>
+    /// The largest JSON (or plain-text) answer read into memory, in bytes: larger ones fail with
+    /// <see cref="MonaiLabelErrorKind.InvalidResponse"/> as soon as the limit is passed (at once when the
+    /// Content-Length says so) instead of exhausting memory. It also bounds the text parts of one multipart infer
+    /// answer taken together. File answers are streamed to disk and not limited. Default 64 MiB.
+    /// </summary>
+    public long MaxJsonAnswerBytes { get; set; } = DefaultMaxJsonAnswerBytes;
 
     /// <summary>Retries of transient failures; see <see cref="MonaiLabelRetryOptions"/>.</summary>
     public MonaiLabelRetryOptions Retry { get; set; } = new MonaiLabelRetryOptions();
@@ -51,8 +78,9 @@ public sealed class MonaiLabelClientOptions
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"ServerUrl={ServerUrl}, ClientId={ClientId}, AccessToken={Redact(AccessToken)}, Username={Username}, " +
+        $"ServerUrl={Redaction.Url(ServerUrl)}, ClientId={ClientId}, AccessToken={Redact(AccessToken)}, Username={Username}, " +
         $"Password={Redact(Password)}, TokenProvider={(TokenProvider == null ? "none" : "set")}, Timeout={Timeout}, " +
+        $"ReadTimeout={ReadTimeout}, MaxJsonAnswerBytes={MaxJsonAnswerBytes}, " +
         $"Retry=({Retry}), ResultDirectory={ResultDirectory}, DangerousAcceptAnyServerCertificate={DangerousAcceptAnyServerCertificate}";
 
     private static string Redact(string? secret) => string.IsNullOrEmpty(secret) ? "none" : "***";

@@ -30,7 +30,7 @@ public sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLab
         }
         else if (!options.ServerUrl.IsAbsoluteUri)
         {
-            errors.Add($"MonaiLabelClientOptions.ServerUrl must be an absolute URL; got '{options.ServerUrl}'.");
+            errors.Add($"MonaiLabelClientOptions.ServerUrl must be an absolute URL; got '{Redaction.Url(options.ServerUrl)}'.");
         }
         else if (options.ServerUrl.Scheme != Uri.UriSchemeHttp && options.ServerUrl.Scheme != Uri.UriSchemeHttps)
         {
@@ -40,6 +40,16 @@ public sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLab
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             errors.Add("MonaiLabelClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.ReadTimeout <= TimeSpan.Zero && options.ReadTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            errors.Add("MonaiLabelClientOptions.ReadTimeout must be positive (or Timeout.InfiniteTimeSpan).");
+        }
+
+        if (options.MaxJsonAnswerBytes <= 0)
+        {
+            errors.Add("MonaiLabelClientOptions.MaxJsonAnswerBytes must be greater than zero.");
         }
 
         if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))

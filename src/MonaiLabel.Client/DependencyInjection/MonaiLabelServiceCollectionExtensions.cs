@@ -69,6 +69,7 @@ public static class MonaiLabelServiceCollectionExtensions
                 http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // TimeoutHandler owns the limit.
             })
             .ConfigurePrimaryHttpMessageHandler(sp => MonaiLabelHttp.CreatePrimaryHandler(Options(sp), Logger(sp), pooled: false))
+            .AddHttpMessageHandler(() => new ConnectionErrorHandler())
             .AddHttpMessageHandler(sp => new TimeoutHandler(Options(sp).Timeout))
             .AddHttpMessageHandler(() => new UserAgentHandler())
             .AddResilienceHandlerFor()

@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// The HTTP pipeline of a client created without dependency injection — the same handlers, in the same order, as
-/// <c>AddMonaiLabelClient</c> registers: timeout → user agent → retry → auth → redirect → logging → socket.
+/// <c>AddMonaiLabelClient</c> registers: connection errors → timeout → user agent → retry → auth → redirect → logging → socket.
 /// </summary>
 internal static class MonaiLabelHttp
 {
@@ -21,6 +21,7 @@ internal static class MonaiLabelHttp
         handler = new ResilienceHandler(MonaiLabelResilience.Build(options.Retry)) { InnerHandler = handler };
         handler = new UserAgentHandler { InnerHandler = handler };
         handler = new TimeoutHandler(options.Timeout) { InnerHandler = handler };
+        handler = new ConnectionErrorHandler { InnerHandler = handler };
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = BaseUrl(options.ServerUrl!),

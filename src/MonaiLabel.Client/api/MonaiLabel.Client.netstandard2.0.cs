@@ -439,6 +439,7 @@ namespace MonaiLabel.Client
         InvalidResponse = 8,
         UnsafeFileName = 9,
         Timeout = 10,
+        ConnectionFailed = 11,
     }
     public sealed class MonaiLabelRetryOptions
     {

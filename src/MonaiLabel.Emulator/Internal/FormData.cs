@@ -72,6 +72,12 @@ internal sealed class FormData : IDisposable
     {
         var (mediaType, options) = Py.ParseOptionsHeader(request.ContentType);
         var form = new FormData();
+        if (request.ContentLength == 0)
+        {
+            // An empty body parses as an empty form (python-multipart finds no part), whatever the content type.
+            return form;
+        }
+
         try
         {
             if (mediaType == "multipart/form-data")

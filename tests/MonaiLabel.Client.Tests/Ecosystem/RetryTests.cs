@@ -241,7 +241,9 @@ public class RetryTests
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(10);
         using var client = MonaiLabelClient.Create(options);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAppInfoAsync());
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());
+        Assert.Equal(MonaiLabelErrorKind.ConnectionFailed, error.Kind);
+        Assert.IsAssignableFrom<HttpRequestException>(error.InnerException);
         return server.Accepted;
     }
 }
