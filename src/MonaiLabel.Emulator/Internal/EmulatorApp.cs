@@ -467,6 +467,4 @@ internal sealed partial class EmulatorApp
         {
         }
     }
-
-    internal static CancellationToken None => CancellationToken.None;
 }
