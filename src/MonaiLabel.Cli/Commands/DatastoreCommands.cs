@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Infrastructure;
+using MonaiLabel.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MonaiLabel.Cli.Commands;
+
+/// <summary><c>mlabel datastore list|stats|upload|download|delete|info</c>: the server's images.</summary>
+internal static class DatastoreCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("datastore", branch =>
+        {
+            branch.SetDescription("The datastore's images: list, stats, upload, download, delete, info.");
+            branch.AddCommand<ListCommand>("list").WithDescription("List the images and their label tags.");
+            branch.AddCommand<StatsCommand>("stats").WithDescription("Count the images and labels by tag.");
+            branch.AddCommand<UploadCommand>("upload").WithDescription("Add an image file to the datastore.")
+                .WithExample("datastore", "upload", "spleen_10.nii.gz", "--id", "spleen_10");
+            branch.AddCommand<DownloadCommand>("download").WithDescription("Save an image to a folder (default: the current one).");
+            branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove an image and its labels.");
+            branch.AddCommand<InfoCommand>("info").WithDescription("Show an image's info (name, time added, strategy, user).");
+        });
+
+    internal class ImageSettings : GlobalSettings
+    {
+        [CommandArgument(0, "<IMAGE>")]
+        [Description("The image id.")]
+        public string Image { get; set; } = string.Empty;
+    }
+
+    internal sealed class ListCommand : ClientCommand<GlobalSettings>
+    {
+        public ListCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, GlobalSettings settings, Output output, CancellationToken cancellationToken)
+        {
+            var listing = await server.Client.GetDatastoreListingAsync(cancellationToken).ConfigureAwait(false);
+            output.Result(listing, () =>
+            {
+                var objects = listing.Objects ?? new System.Collections.Generic.Dictionary<string, ImageEntry>();
+                var table = new Table().Border(TableBorder.Rounded)
+                    .Title($"{Output.Esc(listing.Name ?? "datastore")}: {objects.Count} images")
+                    .AddColumn("[bold]image[/]").AddColumn("[bold]labels[/]").AddColumn("[bold]file[/]").AddColumn("[bold]added[/]");
+                foreach (var (id, entry) in objects.OrderBy(kv => kv.Key, System.StringComparer.Ordinal))
+                {
+                    var tags = entry.Labels == null || entry.Labels.Count == 0 ? "-" : string.Join(", ", entry.Labels.Keys.OrderBy(t => t, System.StringComparer.Ordinal));
+                    table.AddRow(Output.Esc(id), Output.Esc(tags), Output.Esc(entry.Image?.Info?.Name), Output.Esc(Output.Time(entry.Image?.Info?.Ts)));
+                }
+
+                output.Console.Write(table);
+            });
+            return ExitCodes.Ok;
+        }
+    }
+
+    internal sealed class StatsCommand : ClientCommand<GlobalSettings>
+    {
+        public StatsCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, GlobalSettings settings, Output output, CancellationToken cancellationToken)
+        {
+            var stats = await server.Client.GetDatastoreStatsAsync(cancellationToken).ConfigureAwait(false);
+            output.Result(stats, () =>
+            {
+                var table = new Table().Border(TableBorder.Rounded).Title("datastore").AddColumn("[bold]count[/]").AddColumn(new TableColumn("[bold]n[/]").RightAligned());
+                table.AddRow("images", (stats.Total ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                table.AddRow("with a final label", (stats.Completed ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var (tag, count) in stats.LabelTags ?? new System.Collections.Generic.Dictionary<string, int>())
+                {
+                    table.AddRow($"labels tagged {Output.Esc(tag)}", count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                output.Console.Write(table);
+            });
+            return ExitCodes.Ok;
+        }
+    }
+
+    internal sealed class UploadCommand : ClientCommand<UploadCommand.Settings>
+    {
+        public UploadCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
+        {
+            var result = await Transfers.UploadAsync(output, settings.Path, file =>
+                server.Client.UploadImageAsync(file, settings.Id, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken)).ConfigureAwait(false);
+            output.Result(result, () => output.Line(
+                $"uploaded {Output.Esc(settings.Path)} ({Output.Bytes(new FileInfo(settings.Path).Length)}) as image [cyan]{Output.Esc(result.Image)}[/]"));
+            return ExitCodes.Ok;
+        }
+
+        internal sealed class Settings : GlobalSettings
+        {
+            [CommandArgument(0, "<PATH>")]
+            [Description("The image file (e.g. .nii.gz, .nrrd, .dcm, .png).")]
+            public string Path { get; set; } = string.Empty;
+
+            [CommandOption("--id <ID>")]
+            [Description("The image id; default: the server derives it from the file name.")]
+            public string? Id { get; set; }
+
+            [CommandOption("--params <JSON>")]
+            [Description("Extra info stored with the image: a JSON object, or @file.json.")]
+            public string? Params { get; set; }
+
+            protected override ValidationResult ValidateCommand() =>
+                !File.Exists(Path) ? ValidationResult.Error($"file '{Path}' does not exist.") : JsonParams.Check(Params);
+        }
+    }
+
+    internal sealed class DownloadCommand : ClientCommand<DownloadCommand.Settings>
+    {
+        public DownloadCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
+        {
+            var saved = await Transfers.DownloadAsync(
+                output, "image " + settings.Image, settings.OutDirectory, settings.Image, settings.Overwrite,
+                ct => server.Client.DownloadImageAsync(settings.Image, ct), cancellationToken).ConfigureAwait(false);
+            output.Result(saved, () => output.Line($"saved image [cyan]{Output.Esc(settings.Image)}[/] to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
+            return ExitCodes.Ok;
+        }
+
+        internal sealed class Settings : ImageSettings
+        {
+            [CommandOption("--out <DIR>")]
+            [Description("The folder to save into (created if missing); default: the current folder.")]
+            public string? Out { get; set; }
+
+            [CommandOption("--overwrite")]
+            [Description("Replace a file of the same name instead of saving under a numbered name.")]
+            public bool Overwrite { get; set; }
+
+            public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : System.IO.Path.GetFullPath(Out);
+        }
+    }
+
+    internal sealed class DeleteCommand : ClientCommand<ImageSettings>
+    {
+        public DeleteCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, ImageSettings settings, Output output, CancellationToken cancellationToken)
+        {
+            await server.Client.DeleteImageAsync(settings.Image, cancellationToken).ConfigureAwait(false);
+            output.Result(new { Image = settings.Image, Deleted = true }, () => output.Line($"deleted image [cyan]{Output.Esc(settings.Image)}[/] and its labels"));
+            return ExitCodes.Ok;
+        }
+    }
+
+    internal sealed class InfoCommand : ClientCommand<ImageSettings>
+    {
+        public InfoCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, ImageSettings settings, Output output, CancellationToken cancellationToken)
+        {
+            // The server answers {} for an unknown image; ask (HEAD) first so that a wrong id is a 404 here.
+            if (!await server.Client.ImageExistsAsync(settings.Image, cancellationToken).ConfigureAwait(false))
+            {
+                throw Errors.NotFound($"image '{settings.Image}' is not in the datastore");
+            }
+
+            var info = await server.Client.GetImageInfoAsync(settings.Image, cancellationToken).ConfigureAwait(false);
+            output.Result(info, () => output.Console.Write(Output.KeyValues(
+                new (string, string?)[]
+                {
+                    ("name", info.Name),
+                    ("path", info.Path),
+                    ("added", Output.Time(info.Ts)),
+                    ("user", info.User),
+                    ("client id", info.ClientId),
+                    ("strategy", info.Strategy == null ? null : Output.Compact(info.Strategy)),
+                }.Concat(info.AdditionalProperties.Select(kv => (kv.Key, (string?)Output.Compact(kv.Value)))),
+                "image " + settings.Image)));
+            return ExitCodes.Ok;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Infrastructure;
+using MonaiLabel.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MonaiLabel.Cli.Commands;
+
+/// <summary><c>mlabel infer MODEL</c>: runs a model on a datastore image, an uploaded file or a session; saves every result file.</summary>
+internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
+{
+    private static readonly Dictionary<string, InferOutput> Outputs = new()
+    {
+        ["all"] = InferOutput.All,
+        ["image"] = InferOutput.Image,
+        ["json"] = InferOutput.Json,
+        ["dicom_seg"] = InferOutput.Dicom_seg,
+    };
+
+    public InferCommand(CliContext cli)
+        : base(cli)
+    {
+    }
+
+    public static void Register(IConfigurator config) =>
+        config.AddCommand<InferCommand>("infer")
+            .WithDescription("Run a model on an image (--image ID, --file PATH or --session ID) and save the result files.")
+            .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
+            .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'");
+
+    protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
+    {
+        var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
+            server.Client.InferAsync(settings.Model, new InferRequest
+            {
+                Image = settings.Image,
+                SessionId = settings.Session,
+                File = settings.File == null ? null : FileParameter.FromFile(settings.File),
+                Label = settings.Label == null ? null : FileParameter.FromFile(settings.Label),
+                Output = settings.Output == null ? null : Outputs[settings.Output],
+                Params = JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
+                ResultDirectory = settings.OutDirectory,
+                Overwrite = settings.Overwrite,
+                Progress = transfer,
+            }, cancellationToken)).ConfigureAwait(false);
+
+        output.Result(result, () => Show(output, settings.Model, result));
+        return ExitCodes.Ok;
+    }
+
+    internal static void Show(Output output, string model, InferResult result)
+    {
+        if (result.Files.Count == 0)
+        {
+            output.Line($"[cyan]{Output.Esc(model)}[/] answered without a file");
+        }
+
+        foreach (var file in result.Files)
+        {
+            output.Line($"saved result of [cyan]{Output.Esc(model)}[/] to {Output.Esc(file.Path)} ({Output.Bytes(file.Length)}{(file.ContentType == null ? string.Empty : ", " + Output.Esc(file.ContentType))})");
+        }
+
+        if (result.Params is { Count: > 0 } parameters)
+        {
+            output.Console.Write(Output.KeyValues(parameters.Properties().Select(p => (p.Name, (string?)Output.Compact(p.Value))), "result params"));
+        }
+    }
+
+    internal sealed class Settings : GlobalSettings
+    {
+        [CommandArgument(0, "<MODEL>")]
+        [Description("The model (see 'mlabel info').")]
+        public string Model { get; set; } = string.Empty;
+
+        [CommandOption("--image <ID>")]
+        [Description("A datastore image to run on.")]
+        public string? Image { get; set; }
+
+        [CommandOption("--file <PATH>")]
+        [Description("An image file to upload and run on.")]
+        public string? File { get; set; }
+
+        [CommandOption("--session <ID>")]
+        [Description("A session (see 'mlabel session create') whose image to run on.")]
+        public string? Session { get; set; }
+
+        [CommandOption("--label <PATH>")]
+        [Description("A label file sent with the request (e.g. scribbles for interactive models).")]
+        public string? Label { get; set; }
+
+        [CommandOption("--output <KIND>")]
+        [Description("What the server answers: all (params and label, multipart), image, json or dicom_seg. Default: the server's choice.")]
+        public string? Output { get; set; }
+
+        [CommandOption("--params <JSON>")]
+        [Description("Model params: a JSON object, or @file.json.")]
+        public string? Params { get; set; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("The folder for the result files (created if missing); default: the current folder.")]
+        public string? Out { get; set; }
+
+        [CommandOption("--overwrite")]
+        [Description("Replace files of the same name instead of saving under numbered names.")]
+        public bool Overwrite { get; set; }
+
+        public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : Path.GetFullPath(Out);
+
+        protected override ValidationResult ValidateCommand()
+        {
+            if (Image == null && File == null && Session == null)
+            {
+                return ValidationResult.Error("give the input: --image ID, --file PATH or --session ID.");
+            }
+
+            if (Image != null && File != null)
+            {
+                return ValidationResult.Error("give either --image or --file, not both.");
+            }
+
+            foreach (var (option, path) in new[] { ("--file", File), ("--label", Label) })
+            {
+                if (path != null && !System.IO.File.Exists(path))
+                {
+                    return ValidationResult.Error($"{option}: file '{path}' does not exist.");
+                }
+            }
+
+            if (Output != null && !Outputs.ContainsKey(Output))
+            {
+                return ValidationResult.Error($"--output must be one of {string.Join(", ", Outputs.Keys)}.");
+            }
+
+            return JsonParams.Check(Params);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Infrastructure;
+using MonaiLabel.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TaskStatus = MonaiLabel.Client.TaskStatus;
+
+namespace MonaiLabel.Cli.Commands;
+
+/// <summary><c>mlabel scoring start|stop|status</c>: the server's scoring task (e.g. dice of original vs final labels).</summary>
+internal static class ScoringCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("scoring", branch =>
+        {
+            branch.SetDescription("Scoring: start a method (see 'mlabel info'), stop, status.");
+            branch.AddCommand<StartCommand>("start").WithDescription("Start a scoring method, e.g. dice.");
+            branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running scoring.");
+            branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest scoring task; --watch polls until it ends.");
+        });
+
+    internal sealed class Kind : TaskKind
+    {
+        public override string Title => "scoring";
+
+        public override async Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            TaskWatcher.Read(await client.GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false));
+
+        public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.StopScoringAsync(cancellationToken);
+    }
+
+    internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
+    {
+        public StartCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
+        {
+            var answer = await server.Client.StartScoringAsync(settings.Method, null, JsonParams.Parse(settings.Params), cancellationToken).ConfigureAwait(false);
+            if (!settings.Watch)
+            {
+                output.Result(answer, () => TaskStart.Show(output, "scoring " + settings.Method, answer));
+                return ExitCodes.Ok;
+            }
+
+            if (!output.Json)
+            {
+                TaskStart.Show(output, "scoring " + settings.Method, answer);
+            }
+
+            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        internal sealed class Settings : WatchSettings
+        {
+            [CommandArgument(0, "<METHOD>")]
+            [Description("The scoring method, e.g. dice.")]
+            public string Method { get; set; } = string.Empty;
+
+            [CommandOption("--params <JSON>")]
+            [Description("Scoring params: a JSON object, or @file.json.")]
+            public string? Params { get; set; }
+
+            protected override ValidationResult ValidateTask() => JsonParams.Check(Params);
+        }
+    }
+
+    internal sealed class StopCommand : TaskStopCommand<Kind>
+    {
+        public StopCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+    }
+
+    internal sealed class StatusCommand : TaskStatusCommand<Kind>
+    {
+        public StatusCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+    }
+}

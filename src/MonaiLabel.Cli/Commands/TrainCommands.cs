@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Infrastructure;
+using MonaiLabel.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TaskStatus = MonaiLabel.Client.TaskStatus;
+
+namespace MonaiLabel.Cli.Commands;
+
+/// <summary><c>mlabel train start|stop|status</c>: the server's training task.</summary>
+internal static class TrainCommands
+{
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("train", branch =>
+        {
+            branch.SetDescription("Training: start (one model or all), stop, status (--watch follows it to the end).");
+            branch.AddCommand<StartCommand>("start").WithDescription("Start training a model (every trainer when no MODEL is given).")
+                .WithExample("train", "start", "segmentation_spleen", "--params", "'{\"max_epochs\": 10}'", "--watch");
+            branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running training.");
+            branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest training task; --watch polls until DONE, STOPPED or FAILED.");
+        });
+
+    internal sealed class Kind : TaskKind
+    {
+        public override string Title => "training";
+
+        public override Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.GetTrainTaskAsync(cancellationToken);
+
+        public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.StopTrainAsync(cancellationToken);
+    }
+
+    internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
+    {
+        public StartCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+
+        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
+        {
+            var answer = await server.Client.StartTrainingAsync(
+                string.IsNullOrEmpty(settings.Model) ? null : settings.Model,
+                JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
+                cancellationToken).ConfigureAwait(false);
+            if (!settings.Watch)
+            {
+                output.Result(answer, () => TaskStart.Show(output, "training", answer));
+                return ExitCodes.Ok;
+            }
+
+            if (!output.Json)
+            {
+                TaskStart.Show(output, "training", answer);
+            }
+
+            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        internal sealed class Settings : WatchSettings
+        {
+            [CommandArgument(0, "[MODEL]")]
+            [Description("The model to train; default: every trainer of the app.")]
+            public string? Model { get; set; }
+
+            [CommandOption("--params <JSON>")]
+            [Description("Training params (e.g. {\"max_epochs\": 10}): a JSON object, or @file.json.")]
+            public string? Params { get; set; }
+
+            protected override ValidationResult ValidateTask() => JsonParams.Check(Params);
+        }
+    }
+
+    internal sealed class StopCommand : TaskStopCommand<Kind>
+    {
+        public StopCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+    }
+
+    internal sealed class StatusCommand : TaskStatusCommand<Kind>
+    {
+        public StatusCommand(CliContext cli)
+            : base(cli)
+        {
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Client;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TaskStatus = MonaiLabel.Client.TaskStatus;
+
+namespace MonaiLabel.Cli.Infrastructure;
+
+/// <summary>--watch and --interval, for commands that can follow a task to its end.</summary>
+internal class WatchSettings : GlobalSettings
+{
+    [CommandOption("--watch")]
+    [Description("Follow the task until it is DONE, STOPPED or FAILED/ERROR (exit code 1 when it failed).")]
+    public bool Watch { get; set; }
+
+    [CommandOption("--interval <SECONDS>")]
+    [Description("Seconds between polls with --watch. Default 1.")]
+    public string? Interval { get; set; }
+
+    public TimeSpan IntervalValue { get; private set; } = TimeSpan.FromSeconds(1);
+
+    protected override ValidationResult ValidateCommand()
+    {
+        if (Interval != null)
+        {
+            if (!TryParseDuration(Interval, out var interval) || interval < TimeSpan.FromMilliseconds(50))
+            {
+                return ValidationResult.Error($"--interval '{Interval}' is not a duration of at least 50 ms.");
+            }
+
+            IntervalValue = interval;
+        }
+
+        return ValidateTask();
+    }
+
+    protected virtual ValidationResult ValidateTask() => ValidationResult.Success();
+}
+
+/// <summary>What differs between the server's three background tasks: train, scoring and batch infer.</summary>
+internal abstract class TaskKind
+{
+    /// <summary>"training", "scoring", "batch infer".</summary>
+    public abstract string Title { get; }
+
+    public abstract Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken);
+
+    public abstract Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken);
+
+    /// <summary>Shows the latest task, or follows it with --watch.</summary>
+    public async Task<int> ShowStatusAsync(MonaiLabelClient client, WatchSettings settings, Output output, CancellationToken cancellationToken)
+    {
+        var task = settings.Watch
+            ? await TaskWatcher.WatchAsync(output, Title, ct => StatusAsync(client, ct), settings.IntervalValue, cancellationToken).ConfigureAwait(false)
+            : await StatusAsync(client, cancellationToken).ConfigureAwait(false);
+        output.Result(task, () => output.Console.Write(TaskWatcher.Describe(task, Title + " task")));
+        return settings.Watch ? TaskWatcher.ExitCode(task) : ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>… stop</c>: stops the running task of a kind.</summary>
+internal abstract class TaskStopCommand<TKind> : ClientCommand<GlobalSettings>
+    where TKind : TaskKind, new()
+{
+    protected TaskStopCommand(CliContext cli)
+        : base(cli)
+    {
+    }
+
+    protected override async Task<int> RunAsync(ServerConnection server, GlobalSettings settings, Output output, CancellationToken cancellationToken)
+    {
+        var kind = new TKind();
+        var answer = await kind.StopAsync(server.Client, cancellationToken).ConfigureAwait(false);
+        var stopped = answer == null || answer is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Null } ? null : TaskWatcher.Read(answer);
+        output.Result(new { Stopped = stopped != null, Task = stopped }, () =>
+        {
+            if (stopped == null)
+            {
+                output.Line($"no {kind.Title} task was running");
+            }
+            else
+            {
+                output.Line($"stopped {kind.Title} task [cyan]{Output.Esc(stopped.Id)}[/] ({Output.Esc(stopped.Status)})");
+            }
+        });
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>… status [--watch]</c>: the latest task of a kind.</summary>
+internal abstract class TaskStatusCommand<TKind> : ClientCommand<WatchSettings>
+    where TKind : TaskKind, new()
+{
+    protected TaskStatusCommand(CliContext cli)
+        : base(cli)
+    {
+    }
+
+    protected override Task<int> RunAsync(ServerConnection server, WatchSettings settings, Output output, CancellationToken cancellationToken) =>
+        new TKind().ShowStatusAsync(server.Client, settings, output, cancellationToken);
+}
+
+/// <summary>Helpers for the answer of a task start.</summary>
+internal static class TaskStart
+{
+    /// <summary>Prints what a start answered: the task, or (for "all models") one line per model.</summary>
+    public static void Show(Output output, string title, object? answer)
+    {
+        if (answer is Newtonsoft.Json.Linq.JObject map && !map.ContainsKey("id") && !map.ContainsKey("status"))
+        {
+            foreach (var property in map.Properties())
+            {
+                var result = property.Value["result"];
+                var detail = property.Value["detail"]?.ToString();
+                output.Line(result is Newtonsoft.Json.Linq.JObject one
+                    ? $"started {title} of [cyan]{Output.Esc(property.Name)}[/]: task {Output.Esc(one["id"]?.ToString())} ({Output.Esc(one["status"]?.ToString())})"
+                    : $"{title} of [cyan]{Output.Esc(property.Name)}[/]: {Output.Esc(string.IsNullOrEmpty(detail) ? Output.Compact(property.Value) : detail)}");
+            }
+
+            return;
+        }
+
+        var task = TaskWatcher.Read(answer);
+        output.Line($"started {title}: task [cyan]{Output.Esc(task.Id)}[/] ({Output.Esc(task.Status)})");
+    }
+
+    public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+}

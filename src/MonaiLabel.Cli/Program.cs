@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Commands;
+using MonaiLabel.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace MonaiLabel.Cli;
+
+/// <summary>The <c>mlabel</c> command: a command-line client for a MONAI Label server (or the in-process emulator).</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C cancels the running call (exit 130); a second one ends the process at once.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// Runs one <c>mlabel</c> command line in-process: what a user would see on the terminal goes to
+    /// <paramref name="stdout"/> and <paramref name="stderr"/>. Returns the exit code (see <see cref="ExitCodes"/>).
+    /// Safe to call concurrently: nothing static is shared between runs.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var cli = new CliContext(stdout, stderr, IsTerminal(stdout));
+        var arguments = GlobalOptionMover.Move(args);
+        var app = new CommandApp(new TypeRegistrar(cli));
+        app.Configure(config => Configure(config, cli));
+        try
+        {
+            var code = await app.RunAsync(arguments, cancellationToken).ConfigureAwait(false);
+
+            // Spectre shows the help when the command is missing ('mlabel', 'mlabel datastore'): still a usage error.
+            return IsMissingCommand(arguments) ? ExitCodes.Usage : code;
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, cli, VerboseRequested(arguments), cancellationToken);
+        }
+        finally
+        {
+            stdout.Flush();
+            stderr.Flush();
+        }
+    }
+
+    private static void Configure(IConfigurator config, CliContext cli)
+    {
+        config.SetApplicationName("mlabel");
+        config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        config.Settings.Console = cli.Out;
+        config.Settings.PropagateExceptions = true;
+        config.Settings.StrictParsing = true;
+        config.Settings.CancellationExitCode = ExitCodes.Cancelled;
+        config.SetHelpProvider(new CliHelpProvider(config.Settings));
+
+        config.AddExample("demo");
+        config.AddExample("--server", "http://127.0.0.1:8000", "info");
+        config.AddExample("--server", "http://127.0.0.1:8000", "--json", "datastore", "list");
+        config.AddExample("--server", "http://127.0.0.1:8000", "infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results");
+        config.AddExample("--server", "http://127.0.0.1:8000", "train", "status", "--watch");
+
+        DemoCommand.Register(config);
+        InfoCommand.Register(config);
+        DatastoreCommands.Register(config);
+        LabelCommands.Register(config);
+        InferCommand.Register(config);
+        SessionCommands.Register(config);
+        NextSampleCommand.Register(config);
+        TrainCommands.Register(config);
+        ScoringCommands.Register(config);
+        BatchCommands.Register(config);
+        ModelCommands.Register(config);
+        AuthCommands.Register(config);
+        LogsCommand.Register(config);
+    }
+
+    // Only the real console can be a terminal; a TextWriter handed in by a test or a host never is.
+    private static bool IsTerminal(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+
+    private static readonly HashSet<string> Branches = new(StringComparer.Ordinal)
+    {
+        "datastore", "label", "session", "train", "scoring", "batch", "model", "auth",
+    };
+
+    private static bool IsMissingCommand(string[] args)
+    {
+        if (Array.Exists(args, a => a is "-h" or "--help" or "-?"))
+        {
+            return false;
+        }
+
+        return args.Length == 0 || (Branches.Contains(args[0]) && (args.Length == 1 || args[1].StartsWith('-')));
+    }
+
+    private static bool VerboseRequested(IReadOnlyList<string> args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "--") { break; }
+            if (arg == "--verbose") { return true; }
+        }
+
+        return false;
+    }
+}

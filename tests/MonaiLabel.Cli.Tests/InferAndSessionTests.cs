@@ -1,0 +1,118 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using MonaiLabel.Cli.Tests.Support;
+using MonaiLabel.Emulator;
+using Xunit;
+
+namespace MonaiLabel.Cli.Tests;
+
+public sealed class InferAndSessionTests
+{
+    [Fact]
+    public async Task Infer_on_a_datastore_image_saves_the_label_of_the_multipart_answer()
+    {
+        await using var server = await Mlabel.StartAsync();
+        using var temp = new TempDirectory();
+        var result = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path);
+        Mlabel.Ok(result);
+        Assert.Contains("saved result of segmentation_spleen to", result.Stdout);
+        Assert.Contains("label_names", result.Stdout);
+
+        var file = Directory.GetFiles(temp.Path).Single();
+        var image = File.ReadAllBytes(Path.Combine(server.StudiesDirectory, "case_01.nii.gz"));
+        Assert.Equal(MonaiLabelEmulator.ComputeLabel(image), File.ReadAllBytes(file));
+    }
+
+    [Fact]
+    public async Task Infer_json_has_params_and_files()
+    {
+        await using var server = await Mlabel.StartAsync();
+        using var temp = new TempDirectory();
+        var json = (await Mlabel.RunAsync(server, "--json", "infer", "segmentation_spleen", "--image", "case_02", "--out", temp.Path, "--params", "{\"threshold\": 0.5}")).Json();
+        Assert.Equal(1, (int)json["params"]!["label_names"]!["spleen"]!);
+        var path = (string)json["files"]![0]!["path"]!;
+        Assert.True(File.Exists(path));
+        Assert.Equal(path, (string?)json["label"]!["path"]);
+    }
+
+    [Fact]
+    public async Task Infer_on_an_uploaded_file_and_json_only_output()
+    {
+        await using var server = await Mlabel.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.File("upload.nii.gz", Enumerable.Range(0, 256).Select(i => (byte)i).ToArray());
+        var outDir = Path.Combine(temp.Path, "out");
+        var result = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--file", input, "--out", outDir, "--json");
+        Mlabel.Ok(result);
+        Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)result.Json()["label"]!["path"]!));
+
+        var jsonOnly = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--output", "json", "--out", outDir, "--json");
+        Mlabel.Ok(jsonOnly);
+        Assert.Empty((Newtonsoft.Json.Linq.JArray)jsonOnly.Json()["files"]!);
+    }
+
+    [Fact]
+    public async Task Session_create_get_infer_delete()
+    {
+        await using var server = await Mlabel.StartAsync();
+        using var temp = new TempDirectory();
+        var input = temp.File("session.nii.gz", Enumerable.Range(0, 512).Select(i => (byte)(255 - (i % 256))).ToArray());
+
+        var created = await Mlabel.RunAsync(server, "session", "create", input, "--json");
+        Mlabel.Ok(created);
+        var id = (string)created.Json()["session_id"]!;
+
+        var human = await Mlabel.RunAsync(server, "session", "get", id);
+        Mlabel.Ok(human);
+        Assert.Contains(id, human.Stdout);
+        Assert.NotNull((await Mlabel.RunAsync(server, "session", "get", id, "--json")).Json()["expiry"]);
+
+        var infer = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--session", id, "--out", temp.Path, "--json");
+        Mlabel.Ok(infer);
+        Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)infer.Json()["label"]!["path"]!));
+
+        Mlabel.Ok(await Mlabel.RunAsync(server, "session", "delete", id));
+        var gone = Mlabel.Fails(await Mlabel.RunAsync(server, "session", "get", id), 1);
+        Assert.Contains("SessionExpired (HTTP 404)", gone);
+    }
+
+    [Fact]
+    public async Task Next_sample_picks_an_unlabeled_image()
+    {
+        await using var server = await Mlabel.StartAsync();
+        var result = await Mlabel.RunAsync(server, "next-sample", "first");
+        Mlabel.Ok(result);
+        Assert.Contains("case_01", result.Stdout);
+        Assert.StartsWith("case_0", (string?)(await Mlabel.RunAsync(server, "next-sample", "random", "--json")).Json()["id"]);
+    }
+
+    [Fact]
+    public async Task Next_sample_with_nothing_left_says_so()
+    {
+        await using var server = await Mlabel.StartAsync(sampleImages: 0);
+        var result = await Mlabel.RunAsync(server, "next-sample", "random");
+        Mlabel.Ok(result);
+        Assert.Contains("no image is left", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("infer", "segmentation_spleen")]
+    [InlineData("infer", "segmentation_spleen", "--image", "a", "--file", "/etc/hostname")]
+    [InlineData("infer", "segmentation_spleen", "--image", "a", "--output", "png")]
+    [InlineData("infer", "segmentation_spleen", "--image", "a", "--params", "{not json")]
+    [InlineData("infer", "segmentation_spleen", "--image", "a", "--params", "[1, 2]")]
+    [InlineData("infer", "segmentation_spleen", "--file", "/no/such/file")]
+    public async Task Infer_with_bad_arguments_is_a_usage_error(params string[] args)
+    {
+        Mlabel.Fails(await Mlabel.RunAsync(args), 2);
+    }
+
+    [Fact]
+    public async Task Infer_with_an_unknown_model_is_a_server_error()
+    {
+        await using var server = await Mlabel.StartAsync();
+        var line = Mlabel.Fails(await Mlabel.RunAsync(server, "infer", "nope", "--image", "case_01", "--out", Path.GetTempPath()), 1);
+        Assert.Contains("ServerError (HTTP 500)", line);
+    }
+}

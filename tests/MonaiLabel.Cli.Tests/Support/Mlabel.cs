@@ -1,0 +1,120 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using MonaiLabel.Emulator;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace MonaiLabel.Cli.Tests.Support;
+
+/// <summary>What one in-process run of mlabel printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JToken Json()
+    {
+        try
+        {
+            return JToken.Parse(Stdout);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new Xunit.Sdk.XunitException($"stdout is not JSON ({e.Message}):\n{Stdout}\nstderr:\n{Stderr}");
+        }
+    }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>Runs the CLI in-process, as a user would from a shell, and starts emulators for it.</summary>
+public static class Mlabel
+{
+    public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
+
+    public static async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        var code = await Program.RunAsync(args, stdout, stderr, limit.Token);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs against <paramref name="server"/> (<c>--server URL</c> first, as a user might type it).</summary>
+    public static Task<CliResult> RunAsync(MonaiLabelEmulator server, params string[] args) =>
+        RunAsync(new[] { "--server", server.Url.ToString() }.Concat(args).ToArray());
+
+    public static Task<MonaiLabelEmulator> StartAsync(int sampleImages = 3, int taskMilliseconds = 200, bool auth = false) =>
+        MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions
+        {
+            SampleImages = sampleImages,
+            TaskDuration = TimeSpan.FromMilliseconds(taskMilliseconds),
+            AuthEnabled = auth,
+        });
+
+    /// <summary>A URL on 127.0.0.1 where nothing listens (a port just freed).</summary>
+    public static string ClosedPortUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/";
+    }
+
+    public static void Ok(CliResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    /// <summary>A failure: the exit code, and exactly one line on stderr (apart from the emulator note), no stack trace.</summary>
+    public static string Fails(CliResult result, int exitCode)
+    {
+        Assert.True(result.ExitCode == exitCode, $"expected exit {exitCode}\n{result}");
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("mlabel: ", StringComparison.Ordinal) && !l.StartsWith("Run 'mlabel --help'", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(lines.Count == 1, $"expected one error line\n{result}");
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.False(HasStackTrace(result.Stderr), result.ToString());
+        return lines[0];
+    }
+
+    /// <summary>Whether <paramref name="text"/> has a .NET stack frame line ("   at Type.Method(...)").</summary>
+    public static bool HasStackTrace(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^\s+at \S+\(.*\)", System.Text.RegularExpressions.RegexOptions.Multiline);
+}
+
+/// <summary>A temporary folder, deleted afterwards.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlabel-tests-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, name);
+        System.IO.File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
