@@ -81,6 +81,7 @@ public partial class MonaiLabelClient
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         JObject? parameters = null;
         long savedBytes = 0;
+        long textBytes = 0;
         try
         {
             using (var reader = new MultipartStreamReader(body, boundary))
@@ -105,6 +106,15 @@ public partial class MonaiLabelClient
                     }
 
                     var text = await section.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    textBytes += Encoding.UTF8.GetByteCount(text);
+                    if (textBytes > MaxJsonAnswerBytes)
+                    {
+                        // Each text part is bounded by MaxTextPartLength; together they are held in memory too.
+                        throw new MonaiLabelClientException(
+                            MonaiLabelErrorKind.InvalidResponse,
+                            $"The text parts of the infer answer are larger than {MaxJsonAnswerBytes} bytes together (MaxJsonAnswerBytes).");
+                    }
+
                     if (string.Equals(section.Name, "params", StringComparison.Ordinal))
                     {
                         parameters = ParseParams(text);
@@ -160,11 +170,14 @@ public partial class MonaiLabelClient
     private static JsonTextReader CreateJsonReader(TextReader reader) =>
         new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
 
-    private static async Task<JToken> ReadJsonAsync(Stream stream, string what, CancellationToken cancellationToken)
+    private async Task<JToken> ReadJsonAsync(Stream stream, string what, CancellationToken cancellationToken)
     {
+        // Read into memory, so bounded like every JSON answer (the body's read-idle timeout is already on the stream).
+        var limited = new ResponseBodyStream(
+            stream, new ResponseBodyLimits("the " + what, Timeout.InfiniteTimeSpan, MaxJsonAnswerBytes, truncateAtMax: false));
         try
         {
-            using (var streamReader = new StreamReader(stream, Encoding.UTF8, true, 16 * 1024, leaveOpen: true))
+            using (var streamReader = new StreamReader(limited, Encoding.UTF8, true, 16 * 1024, leaveOpen: true))
             using (var jsonReader = CreateJsonReader(streamReader))
             {
                 return await JToken.ReadFromAsync(jsonReader, cancellationToken).ConfigureAwait(false);

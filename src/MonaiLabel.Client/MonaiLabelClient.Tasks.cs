@@ -32,8 +32,16 @@ public partial class MonaiLabelClient
         IsRunningAsync(() => GetTrainStatusAsync(null, true, cancellationToken));
 
     /// <summary>The latest training task, typed (<c>GET /train/</c>).</summary>
-    public virtual async Task<TaskStatus> GetTrainTaskAsync(CancellationToken cancellationToken = default) =>
-        ConvertAnswer<TaskStatus>(await GetTrainStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "train status");
+    public virtual async Task<BackgroundTask> GetTrainTaskAsync(CancellationToken cancellationToken = default) =>
+        ConvertAnswer<BackgroundTask>(await GetTrainStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "train status");
+
+    /// <summary>The latest scoring task, typed (<c>GET /scoring/</c>).</summary>
+    public virtual async Task<BackgroundTask> GetScoringTaskAsync(CancellationToken cancellationToken = default) =>
+        ConvertAnswer<BackgroundTask>(await GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "scoring status");
+
+    /// <summary>The latest batch-infer task, typed (<c>GET /batch/infer</c>).</summary>
+    public virtual async Task<BackgroundTask> GetBatchInferTaskAsync(CancellationToken cancellationToken = default) =>
+        ConvertAnswer<BackgroundTask>(await GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "batch infer status");
 
     /// <summary>Whether a scoring task is running.</summary>
     public virtual Task<bool> IsScoringRunningAsync(CancellationToken cancellationToken = default) =>

@@ -35,6 +35,8 @@ public partial class MonaiLabelClient : IDisposable
     {
         _ownedHttpClient = _httpClient;
         ClientId = options.ClientId;
+        ReadTimeout = options.ReadTimeout;
+        MaxJsonAnswerBytes = options.MaxJsonAnswerBytes;
         if (!string.IsNullOrEmpty(options.ResultDirectory))
         {
             ResultDirectory = options.ResultDirectory!;

@@ -31,13 +31,13 @@ internal static class E2eRunner
         Tools.RequireCurl();
         var work = Path.Combine(Path.GetTempPath(), $"monailabel-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
-        Tools.RequireFreeSpace(work, ioBytes * 3 + inferBytes);
+        Tools.RequireFreeSpace(work, ioBytes * 3 + inferBytes * 2);
         try
         {
             await using var server = await BenchServer.StartAsync();
             server.InferLabelLength = inferBytes;
             server.DownloadLength = ioBytes;
-            Console.WriteLine($"server {server.Url}  work dir {work}  runs {runs}  {Environment.ProcessorCount} cores  .NET {Environment.Version}  {Tools.CurlVersion()}");
+            Console.WriteLine($"server {server.Url}  work dir {work}  runs {runs}  {Environment.ProcessorCount} cores  .NET {Environment.Version}  {Tools.CurlVersion()}  load {Tools.LoadAverage()}");
 
             var rows = new List<Row>();
             if (only is null or "infer")
@@ -56,6 +56,7 @@ internal static class E2eRunner
             }
 
             Print(rows, runs);
+            Console.WriteLine($"load average at the end: {Tools.LoadAverage()} (other processes compete for the {Environment.ProcessorCount} cores; CPU times are steadier than wall times)");
             return rows.All(r => r.Met) ? 0 : 2;
         }
         finally
@@ -71,12 +72,20 @@ internal static class E2eRunner
         for (var run = 1; run <= runs; run++)
         {
             var image = $"spleen_{run}";
-            var expected = server.AnswerFor(model, image, InferAnswer.NewBoundary());
-            var expectedHash = Pattern.Hash(expected.LabelStart, expected.LabelLength);
-
             var dir = Directory.CreateDirectory(Path.Combine(work, "sdk-infer-" + run)).FullName;
             var sdk = Tools.RunChild("sdk-infer", server.Url.ToString(), model, image, dir);
-            Verify("SDK infer", sdk.Path!, expected.LabelLength, expectedHash, 0);
+            var images = new[] { image, image + SdkChild.WarmSuffix };
+            for (var i = 0; i < images.Length; i++)
+            {
+                var expected = server.AnswerFor(model, images[i], InferAnswer.NewBoundary());
+                if (Path.GetFileName(sdk.Result.Paths[i]) != images[i] + "_label.nii.gz")
+                {
+                    throw new InvalidOperationException($"SDK infer saved '{sdk.Result.Paths[i]}', expected the server's name {images[i]}_label.nii.gz");
+                }
+
+                Verify("SDK infer", sdk.Result.Paths[i], expected.LabelLength, Pattern.Hash(expected.LabelStart, expected.LabelLength), 0);
+            }
+
             row.AddSdk(sdk);
             Directory.Delete(dir, true);
 
@@ -84,12 +93,13 @@ internal static class E2eRunner
             var url = $"{server.Url}infer/{model}?image={image}";
             row.AddCurl(Tools.Curl(raw, "-X", "POST", "-F", "params={}", url), Tools.Fsync(raw));
             // curl keeps the raw multipart body: check its length, then the label inside it.
-            if (new FileInfo(raw).Length != expected.Length)
+            var answer = server.AnswerFor(model, image, InferAnswer.NewBoundary());
+            if (new FileInfo(raw).Length != answer.Length)
             {
-                throw new InvalidOperationException($"curl infer: {new FileInfo(raw).Length} bytes, expected {expected.Length}");
+                throw new InvalidOperationException($"curl infer: {new FileInfo(raw).Length} bytes, expected {answer.Length}");
             }
 
-            Verify("curl infer", raw, expected.LabelLength, expectedHash, expected.Head.Length);
+            Verify("curl infer", raw, answer.LabelLength, Pattern.Hash(answer.LabelStart, answer.LabelLength), answer.Head.Length);
             File.Delete(raw);
         }
 
@@ -106,12 +116,12 @@ internal static class E2eRunner
         {
             var image = $"upload_{run}";
             var sdk = Tools.RunChild("sdk-upload", server.Url.ToString(), source, image);
-            CheckUpload("SDK upload", server, bytes, expectedHash);
+            CheckUploads("SDK upload", server, 2, bytes, expectedHash);
             row.AddSdk(sdk);
 
             var url = $"{server.Url}datastore/image?image={image}";
             row.AddCurl(Tools.Curl("/dev/null", "-X", "PUT", "-F", $"file=@{source}", url), 0);
-            CheckUpload("curl upload", server, bytes, expectedHash);
+            CheckUploads("curl upload", server, 1, bytes, expectedHash);
         }
 
         File.Delete(source);
@@ -124,22 +134,25 @@ internal static class E2eRunner
         for (var run = 1; run <= runs; run++)
         {
             var image = $"image_{run}";
-            var expectedHash = Pattern.Hash(Pattern.StartFor(image), server.DownloadLength);
-
             var dir = Directory.CreateDirectory(Path.Combine(work, "sdk-download-" + run)).FullName;
             var sdk = Tools.RunChild("sdk-download", server.Url.ToString(), image, dir);
-            if (Path.GetFileName(sdk.Path) != image + ".nii.gz")
+            var images = new[] { image, image + SdkChild.WarmSuffix };
+            for (var i = 0; i < images.Length; i++)
             {
-                throw new InvalidOperationException($"SDK download saved as '{sdk.Path}', expected the server's name {image}.nii.gz");
+                if (Path.GetFileName(sdk.Result.Paths[i]) != images[i] + ".nii.gz")
+                {
+                    throw new InvalidOperationException($"SDK download saved '{sdk.Result.Paths[i]}', expected the server's name {images[i]}.nii.gz");
+                }
+
+                Verify("SDK download", sdk.Result.Paths[i], server.DownloadLength, Pattern.Hash(Pattern.StartFor(images[i]), server.DownloadLength), 0);
             }
 
-            Verify("SDK download", sdk.Path!, server.DownloadLength, expectedHash, 0);
             row.AddSdk(sdk);
             Directory.Delete(dir, true);
 
             var file = Path.Combine(work, "curl-download.nii.gz");
             row.AddCurl(Tools.Curl(file, $"{server.Url}datastore/image?image={image}"), Tools.Fsync(file));
-            Verify("curl download", file, server.DownloadLength, expectedHash, 0);
+            Verify("curl download", file, server.DownloadLength, Pattern.Hash(Pattern.StartFor(image), server.DownloadLength), 0);
             File.Delete(file);
         }
 
@@ -172,12 +185,25 @@ internal static class E2eRunner
         return (done, hash.GetCurrentHashAsUInt64());
     }
 
-    private static void CheckUpload(string what, BenchServer server, long length, ulong hash)
+    // The last `count` uploads must each have brought the whole file.
+    private static void CheckUploads(string what, BenchServer server, int count, long length, ulong hash)
     {
-        var got = server.LastUpload ?? throw new InvalidOperationException($"{what}: the server saw no file part");
-        if (got.Length != length || got.Hash != hash || got.FileName != "upload-source.nii.gz")
+        for (var i = 0; i < count; i++)
         {
-            throw new InvalidOperationException($"{what}: server got {got}; expected {length} bytes, hash {hash:x16}");
+            if (!server.Uploads.TryDequeue(out var got))
+            {
+                throw new InvalidOperationException($"{what}: the server saw {i} uploads, expected {count}");
+            }
+
+            if (got.Length != length || got.Hash != hash || got.FileName != "upload-source.nii.gz")
+            {
+                throw new InvalidOperationException($"{what}: server got {got}; expected {length} bytes, hash {hash:x16}");
+            }
+        }
+
+        if (!server.Uploads.IsEmpty)
+        {
+            throw new InvalidOperationException($"{what}: the server saw more uploads than the {count} made");
         }
     }
 
@@ -185,13 +211,14 @@ internal static class E2eRunner
     {
         var table = new Table(
             "Scenario", "Bytes", "SDK wall", "SDK MB/s", "SDK peak WS", "curl wall", "curl MB/s", "SDK/curl",
-            "curl+fsync", "SDK/(curl+fsync)", "Target (wall <= 1.3x curl, WS <= 128 MiB)");
+            "SDK warm", "warm/curl", "curl+fsync", "SDK/(curl+fsync)", "Target (wall <= 1.3x curl, WS <= 128 MiB)");
         foreach (var row in rows)
         {
             var sdk = Median(row.Sdk.Select(r => r.Seconds));
-            var curl = Median(row.Curl);
-            var curlSync = Median(row.CurlFsync);
-            var peak = row.Sdk.Max(r => Math.Max(r.PeakWorkingSet, r.VmHwm));
+            var warm = Median(row.Sdk.Select(r => r.WarmSeconds));
+            var curl = Median(row.Curl.Select(c => c.Seconds));
+            var curlSync = Median(row.Curl.Select(c => c.Seconds + c.FsyncSeconds));
+            var peak = row.Sdk.Max(r => r.Peak);
             var wallOk = sdk <= WallTarget * curl;
             var peakOk = peak <= PeakTarget;
             table.Add(
@@ -203,24 +230,28 @@ internal static class E2eRunner
                 Format.Duration(curl),
                 Format.MBps(row.Bytes, curl),
                 Format.Ratio(sdk / curl),
-                row.Fsync ? Format.Duration(curl + curlSync) : "-",
-                row.Fsync ? Format.Ratio(sdk / (curl + curlSync)) : "-",
+                Format.Duration(warm),
+                Format.Ratio(warm / curl),
+                row.Fsync ? Format.Duration(curlSync) : "-",
+                row.Fsync ? Format.Ratio(sdk / curlSync) : "-",
                 $"wall {(wallOk ? "met" : "MISSED")} ({Format.Ratio(sdk / curl)}), WS {(peakOk ? "met" : "MISSED")} ({Format.Bytes(peak)})");
         }
 
         Console.WriteLine();
-        Console.WriteLine($"End to end, median of {runs} runs (SDK wall: the call in the child process, client creation included;");
-        Console.WriteLine("curl wall: the curl process; curl+fsync adds an fsync of curl's file, which the SDK does before its rename):");
+        Console.WriteLine($"End to end, median of {runs} runs. SDK wall: the first call in a fresh child process (client creation, JIT and");
+        Console.WriteLine("connection included); SDK warm: the same call again on that client. curl wall: the curl process. curl+fsync adds an");
+        Console.WriteLine("fsync of curl's file, which the SDK does before it renames a result into place. Peak WS: the child's, both calls.");
         table.Print();
         Console.WriteLine();
-        Console.WriteLine("Each run (seconds): SDK call / SDK process / curl / fsync after curl; SDK peak WS; SDK bytes allocated");
+        Console.WriteLine("Each run, seconds: SDK cold / warm / process / process CPU | curl / curl CPU / fsync after curl; SDK peak WS, curl max RSS; SDK managed bytes allocated (both calls)");
         foreach (var row in rows)
         {
             for (var i = 0; i < row.Sdk.Count; i++)
             {
                 var s = row.Sdk[i];
+                var c = row.Curl[i];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {row.Name,-32} run {i + 1}: {s.Seconds:0.000} / {row.SdkProcess[i]:0.000} / {row.Curl[i]:0.000} / {row.CurlFsync[i]:0.000}; {Format.Bytes(Math.Max(s.PeakWorkingSet, s.VmHwm))}; {Format.Bytes(s.AllocatedBytes)}"));
+                    $"  {row.Name,-32} run {i + 1}: {s.Seconds:0.000} / {s.WarmSeconds:0.000} / {row.SdkProcess[i]:0.000} / {s.CpuSeconds:0.000} | {c.Seconds:0.000} / {c.CpuSeconds:0.000} / {c.FsyncSeconds:0.000}; {Format.Bytes(s.Peak)}, {(c.MaxRss is { } rss ? Format.Bytes(rss) : "?")}; {Format.Bytes(s.AllocatedBytes)}"));
             }
         }
     }
@@ -237,12 +268,10 @@ internal static class E2eRunner
 
         public List<double> SdkProcess { get; } = new();
 
-        public List<double> Curl { get; } = new();
-
-        public List<double> CurlFsync { get; } = new();
+        public List<CurlRun> Curl { get; } = new();
 
         public bool Met =>
-            Median(Sdk.Select(r => r.Seconds)) <= WallTarget * Median(Curl) && Sdk.Max(r => Math.Max(r.PeakWorkingSet, r.VmHwm)) <= PeakTarget;
+            Median(Sdk.Select(r => r.Seconds)) <= WallTarget * Median(Curl.Select(c => c.Seconds)) && Sdk.Max(r => r.Peak) <= PeakTarget;
 
         public void AddSdk((ChildResult Result, double ProcessSeconds) run)
         {
@@ -250,17 +279,15 @@ internal static class E2eRunner
             SdkProcess.Add(run.ProcessSeconds);
         }
 
-        public void AddCurl(double seconds, double fsyncSeconds)
-        {
-            Curl.Add(seconds);
-            CurlFsync.Add(fsyncSeconds);
-        }
+        public void AddCurl(CurlRun run, double fsyncSeconds) => Curl.Add(run with { FsyncSeconds = fsyncSeconds });
     }
 }
 
 /// <summary>Child processes: the SDK side, curl, sync.</summary>
 internal static class Tools
 {
+    private const string GnuTime = "/usr/bin/time";
+
     public static void RequireCurl()
     {
         try
@@ -296,12 +323,35 @@ internal static class Tools
         return (result, seconds);
     }
 
-    /// <summary>Runs curl saving the answer to <paramref name="output"/>; returns its wall time.</summary>
-    public static double Curl(string output, params string[] args)
+    /// <summary>
+    /// Runs curl saving the answer to <paramref name="output"/>; returns its wall time, and its CPU time and peak RSS
+    /// when GNU time (/usr/bin/time) is there to tell them.
+    /// </summary>
+    public static CurlRun Curl(string output, params string[] args)
     {
         Settle();
-        return Run("curl", new[] { "-s", "-S", "-f", "-o", output }.Concat(args).ToArray()).Seconds;
+        var curlArgs = new[] { "-s", "-S", "-f", "-o", output }.Concat(args);
+        if (!File.Exists(GnuTime))
+        {
+            return new CurlRun(Run("curl", curlArgs.ToArray()).Seconds, null, null, 0);
+        }
+
+        var usage = Path.GetTempFileName();
+        try
+        {
+            var seconds = Run(GnuTime, new[] { "-f", "%U %S %M", "-o", usage, "curl" }.Concat(curlArgs).ToArray()).Seconds;
+            var fields = File.ReadAllText(usage).Trim().Split('\n').Last().Split(' ');
+            var cpu = double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture);
+            return new CurlRun(seconds, cpu, long.Parse(fields[2], CultureInfo.InvariantCulture) * 1024, 0);
+        }
+        finally
+        {
+            File.Delete(usage);
+        }
     }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     /// <summary>fsync(2) of one file (coreutils <c>sync FILE</c>); returns its wall time.</summary>
     public static double Fsync(string path) => Run("sync", new[] { path }).Seconds;
@@ -331,6 +381,9 @@ internal static class Tools
         return (output, stopwatch.Elapsed.TotalSeconds);
     }
 }
+
+/// <summary>One curl transfer: wall and CPU seconds, peak RSS, and the fsync of its file afterwards (0 if none).</summary>
+internal sealed record CurlRun(double Seconds, double? CpuSeconds, long? MaxRss, double FsyncSeconds);
 
 internal static class Options
 {

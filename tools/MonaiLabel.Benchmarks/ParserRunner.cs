@@ -25,7 +25,9 @@ internal static class ParserRunner
             .AddDiagnoser(MemoryDiagnoser.Default)
             .WithOptions(ConfigOptions.JoinSummary)
             .WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(20));
-        var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(ParserBenchmarks) }).Run(args, config);
+        var summaries = args.Contains("--filter")
+            ? BenchmarkSwitcher.FromTypes(new[] { typeof(ParserBenchmarks) }).Run(args, config).ToArray()
+            : new[] { BenchmarkRunner.Run(typeof(ParserBenchmarks), config, args) };
 
         var table = new Table("Body", "Buffer", "Reader", "Mean", "MB/s", "vs ASP.NET", "Allocated");
         foreach (var summary in summaries)
@@ -43,9 +45,10 @@ internal static class ParserRunner
                     var mean = report.ResultStatistics!.Mean; // ns
                     var mbps = length / 1e6 / (mean / 1e9);
                     var allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
+                    var isBaseline = report.BenchmarkCase.Descriptor.Baseline;
                     table.Add(
                         group.Key.Body.ToString(),
-                        group.Key.Buffer + " KiB",
+                        isBaseline ? "4 KiB (its default)" : group.Key.Buffer + " KiB",
                         report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,
                         Format.Duration(mean / 1e9),
                         mbps.ToString("N0", CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -11,65 +12,78 @@ namespace MonaiLabel.Benchmarks;
 /// <summary>
 /// The SDK side of an end-to-end scenario, run in a child process of the tool so that its peak working set is its
 /// own: <c>sdk-infer URL MODEL IMAGE DIR</c>, <c>sdk-upload URL FILE IMAGE</c>, <c>sdk-download URL IMAGE DIR</c>.
-/// Prints one line, <c>RESULT {json}</c>. Touches nothing of Kestrel or BenchmarkDotNet, so neither is loaded.
+/// Makes the call twice on one client: cold (the first call of a fresh process: JIT, connection) and warm (the
+/// image id gets a <c>-warm</c> suffix). Prints one line, <c>RESULT {json}</c>. Touches nothing of Kestrel or
+/// BenchmarkDotNet, so neither is loaded.
 /// </summary>
 internal static class SdkChild
 {
     public const string ResultPrefix = "RESULT ";
 
+    public const string WarmSuffix = "-warm";
+
     public static async Task<int> RunAsync(string mode, string[] args)
     {
         var stopwatch = Stopwatch.StartNew();
-        string? path = null;
-        long bytes;
+        var seconds = new List<double>();
+        var paths = new List<string>();
+        long bytes = 0;
         using (var client = new MonaiLabelClient(new Uri(args[0])))
         {
-            switch (mode)
+            foreach (var suffix in new[] { string.Empty, WarmSuffix })
             {
-                case "sdk-infer":
+                switch (mode)
                 {
-                    var result = await client.InferAsync(args[1], new InferRequest { Image = args[2], ResultDirectory = args[3] });
-                    var file = result.Files.Single();
-                    if ((string?)result.Params?["image"] != args[2])
+                    case "sdk-infer":
                     {
-                        throw new InvalidOperationException("the params part does not name the image asked for");
+                        var image = args[2] + suffix;
+                        var answer = await client.InferAsync(args[1], new InferRequest { Image = image, ResultDirectory = args[3] });
+                        var file = answer.Files.Single();
+                        if ((string?)answer.Params?["image"] != image)
+                        {
+                            throw new InvalidOperationException("the params part does not name the image asked for");
+                        }
+
+                        paths.Add(file.Path);
+                        bytes = file.Length;
+                        break;
                     }
 
-                    path = file.Path;
-                    bytes = file.Length;
-                    break;
-                }
-
-                case "sdk-upload":
-                {
-                    var added = await client.UploadImageAsync(FileParameter.FromFile(args[1]), args[2]);
-                    if (added.Image != args[2])
+                    case "sdk-upload":
                     {
-                        throw new InvalidOperationException($"the server stored '{added.Image}', not '{args[2]}'");
+                        var image = args[2] + suffix;
+                        var added = await client.UploadImageAsync(FileParameter.FromFile(args[1]), image);
+                        if (added.Image != image)
+                        {
+                            throw new InvalidOperationException($"the server stored '{added.Image}', not '{image}'");
+                        }
+
+                        bytes = new FileInfo(args[1]).Length;
+                        break;
                     }
 
-                    bytes = new FileInfo(args[1]).Length;
-                    break;
+                    case "sdk-download":
+                    {
+                        var saved = await client.DownloadImageToAsync(args[1] + suffix, args[2]);
+                        paths.Add(saved.Path);
+                        bytes = saved.Length;
+                        break;
+                    }
+
+                    default:
+                        throw new ArgumentException("unknown mode " + mode);
                 }
 
-                case "sdk-download":
-                {
-                    var saved = await client.DownloadImageToAsync(args[1], args[2]);
-                    path = saved.Path;
-                    bytes = saved.Length;
-                    break;
-                }
-
-                default:
-                    throw new ArgumentException("unknown mode " + mode);
+                seconds.Add(stopwatch.Elapsed.TotalSeconds);
+                stopwatch.Restart();
             }
         }
 
-        stopwatch.Stop();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var result = new ChildResult(
-            stopwatch.Elapsed.TotalSeconds, bytes, path, process.PeakWorkingSet64, VmHwm(), GC.GetTotalAllocatedBytes(precise: true));
+            seconds[0], seconds[1], bytes, paths.ToArray(), process.PeakWorkingSet64, VmHwm(), GC.GetTotalAllocatedBytes(precise: true),
+            process.TotalProcessorTime.TotalSeconds);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
     }
@@ -88,5 +102,13 @@ internal static class SdkChild
     }
 }
 
-/// <summary>What a child reports: wall time of the SDK call (client creation included), bytes moved, memory.</summary>
-internal sealed record ChildResult(double Seconds, long Bytes, string? Path, long PeakWorkingSet, long VmHwm, long AllocatedBytes);
+/// <summary>
+/// What a child reports: wall time of the cold call (client creation included) and of the warm one, bytes moved per
+/// call, the files saved, peak memory, managed bytes allocated, and the CPU time (user + system) of the whole process,
+/// runtime start-up and both calls included.
+/// </summary>
+internal sealed record ChildResult(
+    double Seconds, double WarmSeconds, long Bytes, string[] Paths, long PeakWorkingSet, long VmHwm, long AllocatedBytes, double CpuSeconds)
+{
+    public long Peak => Math.Max(PeakWorkingSet, VmHwm);
+}

@@ -6,7 +6,6 @@ using MonaiLabel.Cli.Infrastructure;
 using MonaiLabel.Client;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Commands;
 
@@ -34,7 +33,7 @@ internal static class BatchCommands
     {
         public override string Title => "batch infer";
 
-        public override async Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+        public override async Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
             TaskWatcher.Read(await client.GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false));
 
         public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>

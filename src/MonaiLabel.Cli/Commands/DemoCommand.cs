@@ -10,7 +10,6 @@ using MonaiLabel.Client;
 using MonaiLabel.Emulator;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Commands;
 
@@ -112,7 +111,7 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
 
         // 5 and 6. Train on the labeled images and follow the task to its end.
         var trainModel = trainers.Contains(model) ? model : trainers.FirstOrDefault();
-        TaskStatus? training = null;
+        BackgroundTask? training = null;
         if (trainModel == null)
         {
             Step(output, 5, "train", "skipped: the server has no trainers");

@@ -5,7 +5,6 @@ using MonaiLabel.Cli.Infrastructure;
 using MonaiLabel.Client;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Commands;
 
@@ -25,7 +24,7 @@ internal static class ScoringCommands
     {
         public override string Title => "scoring";
 
-        public override async Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+        public override async Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
             TaskWatcher.Read(await client.GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false));
 
         public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>

@@ -5,7 +5,6 @@ using MonaiLabel.Cli.Infrastructure;
 using MonaiLabel.Client;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Commands;
 
@@ -26,7 +25,7 @@ internal static class TrainCommands
     {
         public override string Title => "training";
 
-        public override Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+        public override Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
             client.GetTrainTaskAsync(cancellationToken);
 
         public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using MonaiLabel.Client;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Infrastructure;
 
@@ -47,7 +46,7 @@ internal abstract class TaskKind
     /// <summary>"training", "scoring", "batch infer".</summary>
     public abstract string Title { get; }
 
-    public abstract Task<TaskStatus> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken);
+    public abstract Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken);
 
     public abstract Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken);
 

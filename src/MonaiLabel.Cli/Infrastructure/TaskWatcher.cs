@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using MonaiLabel.Client;
 using Spectre.Console;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Cli.Infrastructure;
 
@@ -17,18 +17,18 @@ internal static partial class TaskWatcher
 
     public static bool IsFinal(string? status) => status != null && Final.Contains(status);
 
-    public static bool Failed(TaskStatus task) => task.Status is "FAILED" or "ERROR";
+    public static bool Failed(BackgroundTask task) => task.Status is "FAILED" or "ERROR";
 
     /// <summary>The exit code a task's final state gives: 1 when it failed.</summary>
-    public static int ExitCode(TaskStatus task) => Failed(task) ? ExitCodes.ServerError : ExitCodes.Ok;
+    public static int ExitCode(BackgroundTask task) => Failed(task) ? ExitCodes.ServerError : ExitCodes.Ok;
 
-    /// <summary>A task status answer (free-form JSON in the API) read as <see cref="TaskStatus"/>.</summary>
-    public static TaskStatus Read(object? answer) =>
-        (answer as JToken ?? JToken.FromObject(answer ?? new JObject())).ToObject<TaskStatus>() ?? new TaskStatus();
+    /// <summary>A task status answer (free-form JSON in the API) read as <see cref="BackgroundTask"/>.</summary>
+    public static BackgroundTask Read(object? answer) =>
+        (answer as JToken ?? JToken.FromObject(answer ?? new JObject())).ToObject<BackgroundTask>() ?? new BackgroundTask();
 
     /// <summary>Polls <paramref name="poll"/> every <paramref name="interval"/> until the task is DONE, STOPPED, FAILED or ERROR.</summary>
-    public static async Task<TaskStatus> WatchAsync(
-        Output output, string title, Func<CancellationToken, Task<TaskStatus>> poll, TimeSpan interval, CancellationToken cancellationToken)
+    public static async Task<BackgroundTask> WatchAsync(
+        Output output, string title, Func<CancellationToken, Task<BackgroundTask>> poll, TimeSpan interval, CancellationToken cancellationToken)
     {
         if (output.Json)
         {
@@ -81,10 +81,10 @@ internal static partial class TaskWatcher
         }
     }
 
-    private static async Task<TaskStatus> WatchWithBarAsync(
-        Output output, string title, Func<CancellationToken, Task<TaskStatus>> poll, TimeSpan interval, CancellationToken cancellationToken)
+    private static async Task<BackgroundTask> WatchWithBarAsync(
+        Output output, string title, Func<CancellationToken, Task<BackgroundTask>> poll, TimeSpan interval, CancellationToken cancellationToken)
     {
-        TaskStatus last = new();
+        BackgroundTask last = new();
         await output.Console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
@@ -128,7 +128,7 @@ internal static partial class TaskWatcher
     }
 
     /// <summary>A task as a table: id, status, times, what was asked, its last output line.</summary>
-    public static Table Describe(TaskStatus task, string title)
+    public static Table Describe(BackgroundTask task, string title)
     {
         var request = task.Request == null
             ? null

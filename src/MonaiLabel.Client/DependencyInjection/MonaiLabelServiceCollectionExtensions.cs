@@ -79,7 +79,12 @@ public static class MonaiLabelServiceCollectionExtensions
             .AddTypedClient((http, sp) =>
             {
                 var options = Options(sp);
-                var client = new MonaiLabelClient(http) { ClientId = options.ClientId };
+                var client = new MonaiLabelClient(http)
+                {
+                    ClientId = options.ClientId,
+                    ReadTimeout = options.ReadTimeout,
+                    MaxJsonAnswerBytes = options.MaxJsonAnswerBytes,
+                };
                 if (!string.IsNullOrEmpty(options.ResultDirectory))
                 {
                     client.ResultDirectory = options.ResultDirectory!;

@@ -10,11 +10,18 @@ namespace MonaiLabel.Client;
 internal static class HeaderParameters
 {
     /// <summary>The value of the first parameter called <paramref name="name"/> (case-insensitive), or null.</summary>
-    public static string? Find(string? headerValue, string name)
+    public static string? Find(string? headerValue, string name) =>
+        TryFind(headerValue, name, keepValue: true, out var value) ? value : null;
+
+    /// <summary>Whether a parameter called <paramref name="name"/> has a value; <see cref="Find"/> without building it.</summary>
+    public static bool Has(string? headerValue, string name) => TryFind(headerValue, name, keepValue: false, out _);
+
+    private static bool TryFind(string? headerValue, string name, bool keepValue, out string? found)
     {
+        found = null;
         if (headerValue is null)
         {
-            return null;
+            return false;
         }
 
         var text = headerValue;
@@ -33,39 +40,53 @@ internal static class HeaderParameters
                 continue; // A parameter without a value.
             }
 
-            var parameterName = text.Substring(nameStart, i - nameStart).Trim();
+            // Compared in place: only the value asked for becomes a string (a header is searched several times).
+            var matches = text.AsSpan(nameStart, i - nameStart).Trim().Equals(name.AsSpan(), StringComparison.OrdinalIgnoreCase);
+            var keep = matches && keepValue;
             i++; // past '='
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
             {
                 i++;
             }
 
-            string value;
+            string? value;
             if (i < text.Length && text[i] == '"')
             {
-                value = ReadQuoted(text, ref i);
+                value = ReadQuoted(text, ref i, keep);
                 i = text.IndexOf(';', i); // Ignore anything between the closing quote and the next ';'.
             }
             else
             {
                 var end = text.IndexOf(';', i);
-                value = text.Substring(i, (end < 0 ? text.Length : end) - i).Trim();
+                value = keep ? text.Substring(i, (end < 0 ? text.Length : end) - i).Trim() : null;
                 i = end;
             }
 
-            if (string.Equals(parameterName, name, StringComparison.OrdinalIgnoreCase))
+            if (matches)
             {
-                return value;
+                found = value;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     // RFC 9110 quoted-string: backslash escapes the next character. An unterminated string runs to the end.
-    private static string ReadQuoted(string text, ref int i)
+    // Without keep, only skipped (null).
+    private static string? ReadQuoted(string text, ref int i, bool keep)
     {
-        var builder = new System.Text.StringBuilder();
+        var start = i + 1;
+        var close = text.IndexOf('"', start);
+        var escape = text.IndexOf('\\', start);
+        if (close >= 0 && (escape < 0 || escape > close))
+        {
+            // No escapes: the usual case, one substring.
+            i = close + 1;
+            return keep ? text.Substring(start, close - start) : null;
+        }
+
+        var builder = keep ? new System.Text.StringBuilder() : null;
         for (i++; i < text.Length; i++)
         {
             var c = text[i];
@@ -80,9 +101,9 @@ internal static class HeaderParameters
                 c = text[++i];
             }
 
-            builder.Append(c);
+            builder?.Append(c);
         }
 
-        return builder.ToString();
+        return builder?.ToString();
     }
 }

@@ -12,7 +12,9 @@ namespace MonaiLabel.Client;
 /// </summary>
 public static class ResultFileWriter
 {
-    private const int CopyBufferSize = 81920; // Below the large-object-heap threshold; fine for disk and network.
+    // Pooled, so its size costs no garbage. Each chunk is a socket read and a file write (on Unix an async file write
+    // is a thread-pool hop): 256 KiB chunks cut that per-chunk cost four-fold against 64-80 KiB ones.
+    private const int CopyBufferSize = 256 * 1024;
     private const int MaxCounter = 10000;
     private const int TempStemChars = 64; // Leaves room for ".{guid}.partial" within 255 bytes.
 
@@ -86,15 +88,27 @@ public static class ResultFileWriter
                 FileOptions.Asynchronous | FileOptions.SequentialScan);
             long written = 0;
             int read;
+#if NET8_0_OR_GREATER
+            // The Memory overloads return ValueTasks: no Task allocated per chunk.
+            var writeBehind = new WriteBehind(file.SafeFileHandle);
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                written += read;
+                writeBehind.Written(written);
+                progress?.Report(written);
+            }
+#else
             while ((read = await source.ReadAsync(buffer, 0, CopyBufferSize, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await file.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
                 written += read;
                 progress?.Report(written);
             }
+#endif
 
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true); // Durable before the rename makes it visible.
+            file.Flush(flushToDisk: true); // Durable before the rename makes it visible (see WriteBehind on Linux).
         }
         finally
         {

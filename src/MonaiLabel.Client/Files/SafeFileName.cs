@@ -63,11 +63,13 @@ public static class SafeFileName
             return name;
         }
 
-        if (IsReservedDeviceName(name))
-        {
-            name = "_" + name;
-        }
+        // Shorten first, then check for a device name: cutting "CON    ….nii.gz" can leave "CON.nii.gz".
+        name = FitLength(name);
+        return IsReservedDeviceName(name) ? FitLength("_" + name) : name;
+    }
 
+    private static string FitLength(string name)
+    {
         if (FileNameParts.Utf8Length(name) <= FileNameParts.MaxNameBytes)
         {
             return name;

@@ -16,7 +16,7 @@ internal static partial class Log
     public static partial void Failed(ILogger logger, string method, string path, long elapsedMilliseconds, string reason);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "TLS certificate validation is OFF for {Server}: traffic and credentials can be read and changed by anyone on the network path")]
-    public static partial void CertificateValidationOff(ILogger logger, Uri? server);
+    public static partial void CertificateValidationOff(ILogger logger, string? server);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Access token refreshed after {Reason}")]
     public static partial void TokenRefreshed(ILogger logger, string reason);

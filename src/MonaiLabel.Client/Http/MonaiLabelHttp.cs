@@ -46,14 +46,14 @@ internal static class MonaiLabelHttp
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {
-            Log.CertificateValidationOff(logger, options.ServerUrl);
+            Log.CertificateValidationOff(logger, Redaction.Url(options.ServerUrl));
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
         }
 #else
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
         if (options.DangerousAcceptAnyServerCertificate)
         {
-            Log.CertificateValidationOff(logger, options.ServerUrl);
+            Log.CertificateValidationOff(logger, Redaction.Url(options.ServerUrl));
             handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
         }
 #endif
@@ -70,7 +70,7 @@ internal static class MonaiLabelHttp
 
         if (!serverUrl.IsAbsoluteUri || (serverUrl.Scheme != Uri.UriSchemeHttp && serverUrl.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"The server URL must be an absolute http or https URL; got '{serverUrl}'.", nameof(serverUrl));
+            throw new ArgumentException($"The server URL must be an absolute http or https URL; got '{Redaction.Url(serverUrl)}'.", nameof(serverUrl));
         }
 
         var text = serverUrl.GetLeftPart(UriPartial.Path);

@@ -29,8 +29,7 @@ public sealed class MultipartSection
         Name = HeaderParameters.Find(disposition, "name");
         RawFileName = ContentDispositionFileName.GetRawFileName(disposition);
         FileName = RawFileName is null ? null : SafeFileName.Sanitize(RawFileName);
-        IsFile = HeaderParameters.Find(disposition, "filename") is not null
-            || HeaderParameters.Find(disposition, "filename*") is not null;
+        IsFile = HeaderParameters.Has(disposition, "filename") || HeaderParameters.Has(disposition, "filename*");
         Body = new MultipartSectionStream(reader, this);
     }
 

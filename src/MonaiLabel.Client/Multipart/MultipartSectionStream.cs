@@ -11,6 +11,7 @@ internal sealed class MultipartSectionStream : Stream
     private readonly MultipartStreamReader _reader;
     private readonly MultipartSection _section;
     private bool _disposed;
+    private Task<int>? _lastReadTask;
 
     public MultipartSectionStream(MultipartStreamReader reader, MultipartSection section)
     {
@@ -35,22 +36,31 @@ internal sealed class MultipartSectionStream : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         ValidateArguments(buffer, offset, count);
-        // Synchronous all the way down (async: false), so waiting here cannot deadlock.
-        return _reader.ReadBodyAsync(_section, buffer.AsMemory(offset, count), async: false, CancellationToken.None)
-            .GetAwaiter().GetResult();
+        // Synchronous all the way down (async: false): the ValueTask is complete, so this never blocks or deadlocks.
+        var read = _reader.ReadBodyAsync(_section, buffer.AsMemory(offset, count), async: false, CancellationToken.None);
+        return read.IsCompleted ? read.Result : read.AsTask().GetAwaiter().GetResult();
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         ValidateArguments(buffer, offset, count);
-        return _reader.ReadBodyAsync(_section, buffer.AsMemory(offset, count), async: true, cancellationToken);
+        var read = _reader.ReadBodyAsync(_section, buffer.AsMemory(offset, count), async: true, cancellationToken);
+        if (!read.IsCompletedSuccessfully)
+        {
+            return read.AsTask();
+        }
+
+        // Like MemoryStream: reads of the same size (the common case) reuse one completed task.
+        var bytesRead = read.Result;
+        var last = _lastReadTask;
+        return last is not null && last.Result == bytesRead ? last : _lastReadTask = Task.FromResult(bytesRead);
     }
 
 #if NET8_0_OR_GREATER
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return new ValueTask<int>(_reader.ReadBodyAsync(_section, buffer, async: true, cancellationToken));
+        return _reader.ReadBodyAsync(_section, buffer, async: true, cancellationToken);
     }
 #endif
 

@@ -14,7 +14,7 @@ public sealed partial class MultipartStreamReader
     private static readonly char[] NotInHeaderName = { ' ', '\t', '"', '(', ')', ',', '/', ';', '<', '=', '>', '?', '@', '[', '\\', ']', '{', '}' };
 
     /// <summary>True for the close delimiter ("--"); false when a part's headers follow.</summary>
-    private async Task<bool> ReadAfterDelimiterAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> ReadAfterDelimiterAsync(CancellationToken cancellationToken)
     {
         while (Available < 2 && await FillAsync(true, cancellationToken).ConfigureAwait(false))
         {
@@ -33,10 +33,7 @@ public sealed partial class MultipartStreamReader
         }
 
         // Transport padding: spaces or tabs may follow a delimiter before its line end.
-        var (lineStart, lineLength, _) = await TakeLineAsync(
-            $"the boundary line before part {_sectionCount + 1}",
-            () => $"the body ends inside the boundary line at byte {Offset}",
-            cancellationToken).ConfigureAwait(false);
+        var (lineStart, lineLength, _) = await TakeLineAsync(headerLine: false, cancellationToken).ConfigureAwait(false);
         for (var i = lineStart; i < lineStart + lineLength; i++)
         {
             if (_buffer![i] != (byte)' ' && _buffer[i] != (byte)'\t')
@@ -49,17 +46,14 @@ public sealed partial class MultipartStreamReader
         return false;
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> ReadHeadersAsync(CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<string, string>> ReadHeadersAsync(CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var totalBytes = 0;
         var lines = 0;
         while (true)
         {
-            var (lineStart, lineLength, consumed) = await TakeLineAsync(
-                $"a header line of part {_sectionCount}",
-                () => $"the body ends inside the headers of part {_sectionCount} (truncated after {_streamBytes} bytes)",
-                cancellationToken).ConfigureAwait(false);
+            var (lineStart, lineLength, consumed) = await TakeLineAsync(headerLine: true, cancellationToken).ConfigureAwait(false);
 
             totalBytes += consumed;
             if (totalBytes > _options.MaxTotalHeaderBytes)
@@ -100,8 +94,21 @@ public sealed partial class MultipartStreamReader
                 $"part {_sectionCount} has a header line that is not 'Name: value': '{MultipartErrors.Preview(buffer, start, length)}'");
         }
 
-        // UTF-8, not Latin-1: form-data encoders write non-ASCII file names as raw UTF-8.
-        var value = Encoding.UTF8.GetString(buffer, start + colon + 1, length - colon - 1).Trim(' ', '\t');
+        // UTF-8, not Latin-1: form-data encoders write non-ASCII file names as raw UTF-8. Spaces and tabs are
+        // trimmed as bytes (they never occur inside a UTF-8 sequence), so the value is decoded once.
+        var valueStart = start + colon + 1;
+        var valueEnd = start + length;
+        while (valueStart < valueEnd && buffer[valueStart] is (byte)' ' or (byte)'\t')
+        {
+            valueStart++;
+        }
+
+        while (valueEnd > valueStart && buffer[valueEnd - 1] is (byte)' ' or (byte)'\t')
+        {
+            valueEnd--;
+        }
+
+        var value = Encoding.UTF8.GetString(buffer, valueStart, valueEnd - valueStart);
         if (!headers.ContainsKey(name))
         {
             headers.Add(name, value);
@@ -109,9 +116,9 @@ public sealed partial class MultipartStreamReader
     }
 
     // A whole line in the buffer: where its content starts, its length without the line end, and the bytes consumed.
-    // The content stays valid until the next fill.
-    private async Task<(int Start, int Length, int Consumed)> TakeLineAsync(
-        string what, Func<string> describeEnd, CancellationToken cancellationToken)
+    // The content stays valid until the next fill. headerLine: a line of a part's header block, else the rest of a
+    // boundary line (only the error messages differ, and they are built only when thrown).
+    private async ValueTask<(int Start, int Length, int Consumed)> TakeLineAsync(bool headerLine, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -120,24 +127,27 @@ public sealed partial class MultipartStreamReader
             if (lineFeed >= 0)
             {
                 var length = lineFeed > 0 && data[lineFeed - 1] == (byte)'\r' ? lineFeed - 1 : lineFeed;
-                CheckLineLength(length, what);
+                CheckLineLength(length, headerLine);
                 var start = _start;
                 _start += lineFeed + 1;
                 return (start, length, lineFeed + 1);
             }
 
-            CheckLineLength(data.Length - 1, what); // Even if the next byte ends it, one CR may still go.
+            CheckLineLength(data.Length - 1, headerLine); // Even if the next byte ends it, one CR may still go.
             if (!await FillAsync(true, cancellationToken).ConfigureAwait(false))
             {
-                throw MultipartErrors.Malformed(describeEnd());
+                throw MultipartErrors.Malformed(headerLine
+                    ? $"the body ends inside the headers of part {_sectionCount} (truncated after {_streamBytes} bytes)"
+                    : $"the body ends inside the boundary line at byte {Offset}");
             }
         }
     }
 
-    private void CheckLineLength(int length, string what)
+    private void CheckLineLength(int length, bool headerLine)
     {
         if (length > _options.MaxHeaderLineLength)
         {
+            var what = headerLine ? $"a header line of part {_sectionCount}" : $"the boundary line before part {_sectionCount + 1}";
             throw MultipartErrors.Malformed(
                 $"{what} is longer than {_options.MaxHeaderLineLength} bytes (MaxHeaderLineLength)");
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -163,7 +164,10 @@ public sealed partial class MultipartStreamReader : IDisposable
     }
 
     // Reads more of the stream after the unread bytes; false at its end. A 0-byte read is the end: never spin.
-    private async Task<bool> FillAsync(bool async, CancellationToken cancellationToken)
+#if NET8_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<bool> FillAsync(bool async, CancellationToken cancellationToken)
     {
         if (_endOfStream)
         {

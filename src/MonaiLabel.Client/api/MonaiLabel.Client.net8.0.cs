@@ -77,6 +77,24 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("username", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.DisallowNull)]
         public string Username { get; set; }
     }
+    public class BackgroundTask
+    {
+        public BackgroundTask() { }
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        [Newtonsoft.Json.JsonProperty("details", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public System.Collections.Generic.IList<string>? Details { get; set; }
+        [Newtonsoft.Json.JsonProperty("end_ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public string? EndTs { get; set; }
+        [Newtonsoft.Json.JsonProperty("id", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public string? Id { get; set; }
+        [Newtonsoft.Json.JsonProperty("request", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public System.Collections.Generic.IDictionary<string, object>? Request { get; set; }
+        [Newtonsoft.Json.JsonProperty("start_ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public string? StartTs { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public string? Status { get; set; }
+    }
     public enum BatchInferImages
     {
         [System.Runtime.Serialization.EnumMember(Value="all")]
@@ -304,7 +322,9 @@ namespace MonaiLabel.Client
         public MonaiLabelClient(System.Uri serverUrl) { }
         public string? ClientId { get; set; }
         protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
+        public long MaxJsonAnswerBytes { get; set; }
         public bool ReadResponseAsString { get; set; }
+        public System.TimeSpan ReadTimeout { get; set; }
         public string ResultDirectory { get; set; }
         public System.Uri ServerUrl { get; set; }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> AddImageAsync(string? image = null, string? params = null, MonaiLabel.Client.FileParameter file = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -334,6 +354,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AuthSettings> GetAuthSettingsAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AuthToken> GetAuthTokenAsync(string username, string password, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> GetBatchInferStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetBatchInferTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> GetDatastoreAsync(MonaiLabel.Client.DatastoreOutput? output = default, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.Datastore> GetDatastoreListingAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.DatastoreStats> GetDatastoreStatsAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -344,10 +365,11 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> GetModelInfoAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.NextSample> GetNextSampleAsync(string strategy, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> GetScoringStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetScoringTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> GetSessionAsync(string sessionId, bool? updateTs = default, bool? image = default, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> GetSessionInfoAsync(string sessionId, bool updateTs = false, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> GetTrainStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.TaskStatus> GetTrainTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetTrainTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string image, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(string model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> InferAsync(string model, string? image = null, string? sessionId = null, MonaiLabel.Client.InferOutput? output = default, string? params = null, MonaiLabel.Client.FileParameter file = null, MonaiLabel.Client.FileParameter label = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -406,12 +428,16 @@ namespace MonaiLabel.Client
     }
     public sealed class MonaiLabelClientOptions
     {
+        public const long DefaultMaxJsonAnswerBytes = 67108864;
+        public static readonly System.TimeSpan DefaultReadTimeout;
         public static readonly System.TimeSpan DefaultTimeout;
         public MonaiLabelClientOptions() { }
         public string? AccessToken { get; set; }
         public string? ClientId { get; set; }
         public bool DangerousAcceptAnyServerCertificate { get; set; }
+        public long MaxJsonAnswerBytes { get; set; }
         public string? Password { get; set; }
+        public System.TimeSpan ReadTimeout { get; set; }
         public string? ResultDirectory { get; set; }
         public MonaiLabel.Client.MonaiLabelRetryOptions Retry { get; set; }
         public System.Uri? ServerUrl { get; set; }
@@ -569,24 +595,6 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         [Newtonsoft.Json.JsonProperty("description", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Description { get; set; }
-    }
-    public class TaskStatus
-    {
-        public TaskStatus() { }
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("details", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public System.Collections.Generic.IList<string>? Details { get; set; }
-        [Newtonsoft.Json.JsonProperty("end_ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? EndTs { get; set; }
-        [Newtonsoft.Json.JsonProperty("id", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Id { get; set; }
-        [Newtonsoft.Json.JsonProperty("request", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public System.Collections.Generic.IDictionary<string, object>? Request { get; set; }
-        [Newtonsoft.Json.JsonProperty("start_ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? StartTs { get; set; }
-        [Newtonsoft.Json.JsonProperty("status", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Status { get; set; }
     }
     public class TrainMetrics
     {

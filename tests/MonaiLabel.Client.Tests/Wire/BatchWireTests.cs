@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using MonaiLabel.Client.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Client.Tests.Wire;
 
@@ -16,7 +15,7 @@ public class BatchWireTests
 
     [Fact]
     [WireTest("getBatchInferStatus")]
-    public async Task GetBatchInferStatus_sends_GET_batch_infer_and_answers_a_TaskStatus()
+    public async Task GetBatchInferStatus_sends_GET_batch_infer_and_answers_a_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("0f9e1c2a-batch", "DONE", BatchRequest, endTs: "2026-11-24 19:12:40", result: "{\"total\":2}"));
@@ -25,7 +24,7 @@ public class BatchWireTests
         var answer = await client.GetBatchInferStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/batch/infer");
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("0f9e1c2a-batch", status.Id);
         Assert.Equal("DONE", status.Status);
         Assert.Equal("2026-11-24 19:12:31", status.StartTs);
@@ -37,7 +36,7 @@ public class BatchWireTests
 
     [Fact]
     [WireTest("getBatchInferStatus")]
-    public async Task GetBatchInferStatus_all_sends_both_flags_and_answers_a_TaskStatus_array()
+    public async Task GetBatchInferStatus_all_sends_both_flags_and_answers_a_BackgroundTask_array()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("[" + TaskJson.Status("a1", "DONE", BatchRequest, endTs: "2026-11-24 19:12:40") + "," +
@@ -47,7 +46,7 @@ public class BatchWireTests
         var answer = await client.GetBatchInferStatusAsync(all: true, checkIfRunning: false);
 
         wire.SingleRequest().AssertRoute("GET", "/batch/infer", "all=true&check_if_running=false");
-        var tasks = WireSamples.Array(answer).ToObject<TaskStatus[]>()!;
+        var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
         Assert.Equal(new[] { "a1", "a2" }, new[] { tasks[0].Id, tasks[1].Id });
         Assert.Equal("RUNNING", tasks[1].Status);
         Assert.Null(tasks[1].EndTs);
@@ -55,7 +54,7 @@ public class BatchWireTests
 
     [Fact]
     [WireTest("stopBatchInfer")]
-    public async Task StopBatchInfer_sends_DELETE_batch_infer_and_answers_the_stopped_TaskStatus()
+    public async Task StopBatchInfer_sends_DELETE_batch_infer_and_answers_the_stopped_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("a2", "STOPPED", BatchRequest, endTs: "2026-11-24 19:12:45"));
@@ -65,7 +64,7 @@ public class BatchWireTests
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/batch/infer");
         Assert.Empty(request.Body);
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<TaskStatus>()!.Status);
+        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public class BatchWireTests
 
     [Fact]
     [WireTest("startBatchInfer")]
-    public async Task StartBatchInfer_posts_the_JSON_settings_with_images_and_run_sync_and_answers_a_TaskStatus()
+    public async Task StartBatchInfer_posts_the_JSON_settings_with_images_and_run_sync_and_answers_a_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("b7", "SUBMITTED", BatchRequest));
@@ -99,7 +98,7 @@ public class BatchWireTests
         var request = wire.SingleRequest().AssertRoute("POST", "/batch/infer/segmentation_spleen", "images=unlabeled&run_sync=false");
         Assert.Equal("application/json", request.ContentType);
         WireAssert.JsonEqual("{\"device\":\"cuda\",\"label_tag\":\"original\",\"max_workers\":2}", request.BodyText);
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("b7", status.Id);
         Assert.Equal("SUBMITTED", status.Status);
         Assert.Equal(2, WireAssert.Token(status.Request!["max_workers"]).Value<int>());

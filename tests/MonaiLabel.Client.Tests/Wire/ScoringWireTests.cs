@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using MonaiLabel.Client.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Client.Tests.Wire;
 
@@ -14,7 +13,7 @@ public class ScoringWireTests
 
     [Fact]
     [WireTest("getScoringStatus")]
-    public async Task GetScoringStatus_all_sends_GET_scoring_with_all_and_answers_a_TaskStatus_array()
+    public async Task GetScoringStatus_all_sends_GET_scoring_with_all_and_answers_a_BackgroundTask_array()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("[" + TaskJson.Status("s1", "DONE", ScoringRequest, endTs: "2026-11-24 19:15:00") + "]");
@@ -23,7 +22,7 @@ public class ScoringWireTests
         var answer = await client.GetScoringStatusAsync(all: true);
 
         wire.SingleRequest().AssertRoute("GET", "/scoring/", "all=true");
-        var tasks = WireSamples.Array(answer).ToObject<TaskStatus[]>()!;
+        var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
         var task = Assert.Single(tasks);
         Assert.Equal("s1", task.Id);
         Assert.Equal("DONE", task.Status);
@@ -41,12 +40,12 @@ public class ScoringWireTests
         var answer = await client.GetScoringStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/scoring/");
-        Assert.Equal("RUNNING", WireSamples.Object(answer).ToObject<TaskStatus>()!.Status);
+        Assert.Equal("RUNNING", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
     [WireTest("stopScoring")]
-    public async Task StopScoring_sends_DELETE_scoring_and_answers_the_stopped_TaskStatus()
+    public async Task StopScoring_sends_DELETE_scoring_and_answers_the_stopped_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("s1", "STOPPED", ScoringRequest, endTs: "2026-11-24 19:15:05"));
@@ -56,7 +55,7 @@ public class ScoringWireTests
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/scoring/");
         Assert.Empty(request.Body);
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<TaskStatus>()!.Status);
+        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -74,12 +73,12 @@ public class ScoringWireTests
 
         var request = wire.SingleRequest().AssertRoute("POST", "/scoring/", "run_sync=true");
         WireAssert.JsonEqual("{\"dice\":{\"device\":\"cpu\"}}", request.BodyText);
-        Assert.Equal("s3", WireSamples.Object(answer)["dice"]!["result"]!.ToObject<TaskStatus>()!.Id);
+        Assert.Equal("s3", WireSamples.Object(answer)["dice"]!["result"]!.ToObject<BackgroundTask>()!.Id);
     }
 
     [Fact]
     [WireTest("startScoring")]
-    public async Task StartScoring_posts_the_JSON_settings_with_run_sync_and_answers_a_TaskStatus()
+    public async Task StartScoring_posts_the_JSON_settings_with_run_sync_and_answers_a_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("s4", "SUBMITTED", ScoringRequest));
@@ -90,7 +89,7 @@ public class ScoringWireTests
         var request = wire.SingleRequest().AssertRoute("POST", "/scoring/dice", "run_sync=false");
         Assert.Equal("application/json", request.ContentType);
         WireAssert.JsonEqual("{\"device\":\"cuda\"}", request.BodyText);
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("s4", status.Id);
         Assert.Equal("SUBMITTED", status.Status);
     }

@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using MonaiLabel.Client.Tests.Support;
 using Newtonsoft.Json.Linq;
 using Xunit;
-using TaskStatus = MonaiLabel.Client.TaskStatus;
 
 namespace MonaiLabel.Client.Tests.Wire;
 
@@ -24,7 +23,7 @@ public class TrainWireTests
         var answer = await client.GetTrainStatusAsync(all: false, checkIfRunning: true);
 
         wire.SingleRequest().AssertRoute("GET", "/train/", "all=false&check_if_running=true");
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("3c1d5e7f-train", status.Id);
         Assert.Equal("RUNNING", status.Status);
         Assert.Equal("train_02", WireAssert.Token(status.Request!["name"]).Value<string>());
@@ -43,7 +42,7 @@ public class TrainWireTests
         var answer = await client.GetTrainStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/train/");
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("DONE", status.Status);
         Assert.Equal("2026-11-24 19:14:00", status.EndTs);
     }
@@ -65,7 +64,7 @@ public class TrainWireTests
 
     [Fact]
     [WireTest("stopTrain")]
-    public async Task StopTrain_answers_the_stopped_TaskStatus()
+    public async Task StopTrain_answers_the_stopped_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("t1", "STOPPED", TrainRequest, endTs: "2026-11-24 19:13:00"));
@@ -74,7 +73,7 @@ public class TrainWireTests
         var answer = await client.StopTrainAsync();
 
         wire.SingleRequest().AssertRoute("DELETE", "/train/");
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<TaskStatus>()!.Status);
+        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -96,13 +95,13 @@ public class TrainWireTests
         Assert.Equal("application/json", request.ContentType);
         WireAssert.JsonEqual("{\"segmentation_spleen\":{\"max_epochs\":2}}", request.BodyText);
         var entry = WireSamples.Object(answer)["segmentation_spleen"]!;
-        Assert.Equal("SUBMITTED", entry["result"]!.ToObject<TaskStatus>()!.Status);
+        Assert.Equal("SUBMITTED", entry["result"]!.ToObject<BackgroundTask>()!.Status);
         Assert.Equal(JTokenType.Null, entry["detail"]!.Type);
     }
 
     [Fact]
     [WireTest("startTrain")]
-    public async Task StartTrain_posts_the_JSON_settings_with_run_sync_and_enqueue_and_answers_a_TaskStatus()
+    public async Task StartTrain_posts_the_JSON_settings_with_run_sync_and_enqueue_and_answers_a_BackgroundTask()
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(TaskJson.Status("t9", "SUBMITTED", TrainRequest));
@@ -116,7 +115,7 @@ public class TrainWireTests
 
         var request = wire.SingleRequest().AssertRoute("POST", "/train/segmentation_spleen", "run_sync=false&enqueue=true");
         WireAssert.JsonEqual("{\"name\":\"train_02\",\"max_epochs\":2,\"val_split\":0.2}", request.BodyText);
-        var status = WireSamples.Object(answer).ToObject<TaskStatus>()!;
+        var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("t9", status.Id);
         Assert.Equal("2026-11-24 19:12:31", status.StartTs);
     }

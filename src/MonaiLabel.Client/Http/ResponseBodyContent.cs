@@ -1,0 +1,260 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// Stands in for an answer's body once its headers have arrived (see <c>MonaiLabelClient.ProcessResponse</c>), so
+/// that every way the body is read — the generated JSON and text readers, error bodies, downloads, multipart
+/// answers — goes through one <see cref="ResponseBodyStream"/> with the read-idle timeout, the size limit and typed
+/// errors for a connection that breaks off. Content headers other than Content-Length are copied; the length is
+/// left out on purpose, so that nothing pre-allocates a buffer of a size the server merely claims.
+/// </summary>
+internal sealed class ResponseBodyContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly ResponseBodyLimits _limits;
+
+    public ResponseBodyContent(HttpContent inner, ResponseBodyLimits limits)
+    {
+        _inner = inner;
+        _limits = limits;
+        foreach (var header in inner.Headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => OpenAsync(CancellationToken.None);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        CopyAsync(stream, CancellationToken.None);
+
+#if NET5_0_OR_GREATER
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        CopyAsync(stream, cancellationToken);
+#endif
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    {
+
+#if NET5_0_OR_GREATER
+        var inner = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var inner = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        // The token of the call that opened the body also cancels synchronous reads (the generated JSON reader's).
+        return new ResponseBodyStream(inner, _limits, cancellationToken);
+    }
+
+    private async Task CopyAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        using (var source = await OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>How one answer's body may be read.</summary>
+internal sealed class ResponseBodyLimits
+{
+    public ResponseBodyLimits(string what, TimeSpan readTimeout, long? maxBytes, bool truncateAtMax)
+    {
+        What = what;
+        ReadTimeout = readTimeout;
+        MaxBytes = maxBytes;
+        TruncateAtMax = truncateAtMax;
+    }
+
+    /// <summary>"the answer to GET /info/": for messages. Paths only, never queries (they may carry ids or tokens).</summary>
+    public string What { get; }
+
+    /// <summary>The longest wait for the next bytes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan ReadTimeout { get; }
+
+    /// <summary>The most bytes read; null for no limit.</summary>
+    public long? MaxBytes { get; }
+
+    /// <summary>
+    /// At <see cref="MaxBytes"/>, end the body quietly (an error body only feeds a bounded preview) rather than fail
+    /// with <see cref="MonaiLabelErrorKind.InvalidResponse"/> (an answer the caller needs whole).
+    /// </summary>
+    public bool TruncateAtMax { get; }
+
+    /// <summary>The option that sets <see cref="MaxBytes"/>, named in the error.</summary>
+    public string LimitName { get; set; } = "MaxJsonAnswerBytes";
+}
+
+/// <summary>
+/// A read-only pass-through over an answer's body that (1) fails with <see cref="MonaiLabelErrorKind.Timeout"/> when
+/// no byte arrives for <see cref="ResponseBodyLimits.ReadTimeout"/>, (2) fails with
+/// <see cref="MonaiLabelErrorKind.InvalidResponse"/> (or ends quietly) past <see cref="ResponseBodyLimits.MaxBytes"/>,
+/// and (3) reports a connection that breaks off mid-body — a reset, or fewer bytes than the Content-Length
+/// promised — as <see cref="MonaiLabelErrorKind.InvalidResponse"/> instead of a bare IOException. A caller's own
+/// cancellation stays an <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class ResponseBodyStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly ResponseBodyLimits _limits;
+    private readonly CancellationToken _opened;
+    private long _read;
+
+    public ResponseBodyStream(Stream inner, ResponseBodyLimits limits, CancellationToken opened = default)
+    {
+        _inner = inner;
+        _limits = limits;
+        _opened = opened;
+    }
+
+    public override bool CanRead => _inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        // Synchronous readers (Newtonsoft's JsonTextReader) still get the timeout; every await below is
+        // ConfigureAwait(false), so blocking here cannot deadlock.
+        ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadCoreAsync(new Memory<byte>(buffer, offset, count), cancellationToken);
+
+#if NET8_0_OR_GREATER
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        new ValueTask<int>(ReadCoreAsync(buffer, cancellationToken));
+#endif
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_limits.MaxBytes is { } max)
+        {
+            // Ask for one byte past the limit when it is a hard one: enough to know it was exceeded.
+            var room = max - _read + (_limits.TruncateAtMax ? 0 : 1);
+            if (room <= 0)
+            {
+                return 0;
+            }
+
+            if (buffer.Length > room)
+            {
+                buffer = buffer.Slice(0, (int)room);
+            }
+        }
+
+        var read = await ReadWithTimeoutAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _read += read;
+        if (_limits.MaxBytes is { } limit && _read > limit)
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse,
+                $"{Capitalized(_limits.What)} is larger than {limit} bytes ({_limits.LimitName}); it was not read further.");
+        }
+
+        return read;
+    }
+
+    private async Task<int> ReadWithTimeoutAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var timeout = _limits.ReadTimeout;
+        var idle = timeout == Timeout.InfiniteTimeSpan
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _opened);
+        try
+        {
+            idle?.CancelAfter(timeout);
+            var token = idle?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _opened);
+#if NET8_0_OR_GREATER
+            return await _inner.ReadAsync(buffer, token).ConfigureAwait(false);
+#else
+            if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var segment))
+            {
+                throw new NotSupportedException("Only array-backed buffers are supported.");
+            }
+
+            return await _inner.ReadAsync(segment.Array!, segment.Offset, segment.Count, token).ConfigureAwait(false);
+#endif
+        }
+        catch (OperationCanceledException e) when (idle != null && idle.IsCancellationRequested &&
+                                                   !cancellationToken.IsCancellationRequested && !_opened.IsCancellationRequested)
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.Timeout,
+                $"{Capitalized(_limits.What)} stalled: no data for {timeout.TotalSeconds:0.###} s after {_read} bytes (ReadTimeout).", e);
+        }
+        catch (IOException e) when (!cancellationToken.IsCancellationRequested && !_opened.IsCancellationRequested)
+        {
+            // A reset, or a body shorter than its Content-Length: HttpClient says so with an IOException.
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse,
+                $"{Capitalized(_limits.What)} broke off after {_read} bytes, before it was complete: {e.Message}", e);
+        }
+        finally
+        {
+            idle?.Dispose();
+        }
+    }
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace MonaiLabel.Benchmarks;
+
+/// <summary>
+/// <c>parser</c> | <c>e2e [--size-mib N] [--runs N] [--only infer|upload|download]</c> |
+/// <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.Length > 0 ? args[0] : string.Empty;
+        var rest = args.Skip(1).ToArray();
+        switch (mode)
+        {
+            case "parser":
+                return ParserRunner.Run(rest);
+            case "e2e":
+                return await E2eRunner.RunAsync(rest);
+            case "concurrency":
+                return await ConcurrencyRunner.RunAsync(rest);
+            case "server":
+                return await ServeAsync(rest);
+            case "sdk-infer":
+            case "sdk-upload":
+            case "sdk-download":
+                return await SdkChild.RunAsync(mode, rest);
+            default:
+                Console.Error.WriteLine(
+                    "usage: dotnet run -c Release --project tools/MonaiLabel.Benchmarks -- parser [BenchmarkDotNet args]\n" +
+                    "                                                                  -- e2e [--size-mib N] [--runs N] [--only infer|upload|download]\n" +
+                    "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
+                    "                                                                  -- server [--size-mib N] [--seconds N]");
+                return 64;
+        }
+    }
+
+    // The loopback server alone, for profiling a client by hand; stops by itself after --seconds (default 600).
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        await using var server = await BenchServer.StartAsync();
+        if (Options.Long(args, "--size-mib") is { } mib)
+        {
+            server.InferLabelLength = mib << 20;
+            server.DownloadLength = mib << 20;
+        }
+
+        Console.WriteLine(server.Url);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Options.Long(args, "--seconds") ?? 600), server.Stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM or Ctrl+C.
+        }
+
+        return 0;
+    }
+}
