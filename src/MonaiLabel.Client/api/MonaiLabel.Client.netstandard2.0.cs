@@ -186,9 +186,9 @@ namespace MonaiLabel.Client
         public System.IO.Stream Stream { get; }
         public void Dispose() { }
     }
-    public class HTTPValidationError
+    public class HttpValidationError
     {
-        public HTTPValidationError() { }
+        public HttpValidationError() { }
         [Newtonsoft.Json.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
         [Newtonsoft.Json.JsonProperty("detail", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]

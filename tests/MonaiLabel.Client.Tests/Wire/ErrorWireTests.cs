@@ -150,7 +150,7 @@ public class ErrorWireTests
         wire.SingleRequest().AssertRoute("GET", "/datastore/label", "label=wire_case&tag=final");
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
         Assert.Equal(422, e.StatusCode);
-        var typed = Assert.IsType<MonaiLabelClientException<HTTPValidationError>>(e);
+        var typed = Assert.IsType<MonaiLabelClientException<HttpValidationError>>(e);
         Assert.Equal(2, typed.Result.Detail!.Count);
         Assert.Equal(new object[] { "query", "label" }, typed.Result.Detail[0].Loc!.ToArray());
         Assert.Equal("field required", typed.Result.Detail[0].Msg);
@@ -185,7 +185,7 @@ public class ErrorWireTests
 
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
         Assert.StartsWith("query.output: value is not a valid enumeration member; permitted: 'train', 'stats', 'all'", e.Detail);
-        var typed = Assert.IsType<MonaiLabelClientException<HTTPValidationError>>(e);
+        var typed = Assert.IsType<MonaiLabelClientException<HttpValidationError>>(e);
         Assert.StartsWith("value is not a valid enumeration member", typed.Result.Detail![0].Msg);
         Assert.Equal("type_error.enum", typed.Result.Detail[0].Type);
         Assert.True(typed.Result.Detail[0].AdditionalProperties.ContainsKey("ctx"));
@@ -204,7 +204,7 @@ public class ErrorWireTests
 
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
         Assert.Equal("body.label: field required", e.Detail);
-        var typed = Assert.IsType<MonaiLabelClientException<HTTPValidationError>>(e);
+        var typed = Assert.IsType<MonaiLabelClientException<HttpValidationError>>(e);
         Assert.Equal(new object[] { "body", "label" }, typed.Result.Detail![0].Loc!.ToArray());
     }
 
@@ -219,7 +219,7 @@ public class ErrorWireTests
         var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetLabelInfoAsync("wire_case", "final"));
 
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
-        var typed = Assert.IsType<MonaiLabelClientException<HTTPValidationError>>(e);
+        var typed = Assert.IsType<MonaiLabelClientException<HttpValidationError>>(e);
         Assert.Equal("missing", typed.Result.Detail![0].Type);
         Assert.Equal("Field required", typed.Result.Detail[0].Msg);
         Assert.True(typed.Result.Detail[0].AdditionalProperties.ContainsKey("url"));
