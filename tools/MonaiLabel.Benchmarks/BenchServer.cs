@@ -29,6 +29,7 @@ namespace MonaiLabel.Benchmarks;
 /// <item>GET /datastore/image?image=ID — a <see cref="DownloadLength"/>-byte file answer generated from the pattern
 /// (not read from disk) with Content-Disposition and Content-Length.</item>
 /// </list>
+/// Each answer closes its connection (see <see cref="FreshConnectionEach"/>).
 /// </summary>
 internal sealed class BenchServer : IAsyncDisposable
 {
@@ -94,6 +95,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var image = context.Request.Query["image"].ToString();
         var answer = AnswerFor(model, image, InferAnswer.NewBoundary());
         var response = context.Response;
+        FreshConnectionEach(response);
         response.ContentType = answer.ContentType;
         response.ContentLength = answer.Length;
         await response.Body.WriteAsync(answer.Head, aborted).ConfigureAwait(false);
@@ -110,6 +112,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var reader = new MultipartReader(boundary, context.Request.Body, 256 * 1024) { BodyLengthLimit = null };
         var buffer = new byte[WriteChunk];
         UploadRecord? file = null;
+        FreshConnectionEach(context.Response);
         while (await reader.ReadNextSectionAsync(aborted).ConfigureAwait(false) is { } section)
         {
             var disposition = section.GetContentDispositionHeader();
@@ -138,12 +141,18 @@ internal sealed class BenchServer : IAsyncDisposable
     {
         var image = context.Request.Query["image"].ToString();
         var response = context.Response;
+        FreshConnectionEach(response);
         response.ContentType = "application/octet-stream";
         response.ContentLength = DownloadLength;
         response.Headers.ContentDisposition = $"attachment; filename=\"{image}.nii.gz\"";
         await Pattern.WriteAsync(response.Body, Pattern.StartFor(image), DownloadLength, WriteChunk, context.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>What the last upload's file part held.</summary>
+    // Every transfer gets a connection of its own, as each curl run does: here a second 1 GiB answer on a kept-alive
+    // connection is markedly slower than the first, for curl as for the SDK, which would make a warm SDK call look
+    // slow for reasons of the server's. Kestrel closes the connection after the answer.
+    private static void FreshConnectionEach(HttpResponse response) => response.Headers.Connection = "close";
+
+    /// <summary>What one upload's file part held.</summary>
     public sealed record UploadRecord(string FileName, long Length, ulong Hash);
 }
