@@ -125,6 +125,8 @@ internal sealed class ResponseBodyStream : Stream
     private readonly ResponseBodyLimits _limits;
     private readonly CancellationToken _opened;
     private long _read;
+    private CancellationTokenSource? _idle;
+    private CancellationToken _idleFor;
 
     public ResponseBodyStream(Stream inner, ResponseBodyLimits limits, CancellationToken opened = default)
     {
@@ -175,6 +177,8 @@ internal sealed class ResponseBodyStream : Stream
         if (disposing)
         {
             _inner.Dispose();
+            _idle?.Dispose();
+            _idle = null;
         }
 
         base.Dispose(disposing);
@@ -217,9 +221,7 @@ internal sealed class ResponseBodyStream : Stream
     private async Task<int> ReadWithTimeoutAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var timeout = _limits.ReadTimeout;
-        var idle = timeout == Timeout.InfiniteTimeSpan
-            ? null
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _opened);
+        var idle = timeout == Timeout.InfiniteTimeSpan ? null : IdleSource(cancellationToken);
         try
         {
             idle?.CancelAfter(timeout);
@@ -251,8 +253,37 @@ internal sealed class ResponseBodyStream : Stream
         }
         finally
         {
-            idle?.Dispose();
+            // Stop the idle timer between reads; the source is reused by the next read (see IdleSource).
+            idle?.CancelAfter(Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>
+    /// The idle-timeout source for a read. One source serves every read made with the same caller token, reset in
+    /// between where the runtime allows it, so a multi-GB body does not allocate a source and timer per read.
+    /// </summary>
+    private CancellationTokenSource IdleSource(CancellationToken cancellationToken)
+    {
+        var idle = _idle;
+        if (idle != null && _idleFor == cancellationToken)
+        {
+#if NET8_0_OR_GREATER
+            if (idle.TryReset())
+            {
+                return idle;
+            }
+#else
+            if (!idle.IsCancellationRequested)
+            {
+                return idle;
+            }
+#endif
+        }
+
+        idle?.Dispose();
+        _idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _opened);
+        _idleFor = cancellationToken;
+        return _idle;
     }
 
     private static string Capitalized(string text) =>
