@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -37,6 +38,12 @@ public partial class MonaiLabelClient
             var contentDisposition = Header(response, "Content-Disposition");
             var rawName = ContentDispositionFileName.GetRawFileName(contentDisposition);
             var safeName = SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName));
+            if (progress is ITransferProgress transfer &&
+                long.TryParse(Header(response, "Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
+            {
+                transfer.ReportTotal(total);
+            }
+
             var path = await ResultFileWriter.SaveAsync(
                 response.Stream, directory ?? ResultDirectory, safeName, overwrite, progress, cancellationToken).ConfigureAwait(false);
             return new SavedFile(path, rawName, Header(response, "Content-Type"), new FileInfo(path).Length);

@@ -132,8 +132,8 @@ internal static class DatastoreCommands
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
             var saved = await Transfers.DownloadAsync(
-                output, "image " + settings.Image, settings.OutDirectory, settings.Image, settings.Overwrite,
-                ct => server.Client.DownloadImageAsync(settings.Image, ct), cancellationToken).ConfigureAwait(false);
+                output, "image " + settings.Image,
+                progress => server.Client.DownloadImageToAsync(settings.Image, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
             output.Result(saved, () => output.Line($"saved image [cyan]{Output.Esc(settings.Image)}[/] to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
             return ExitCodes.Ok;
         }

@@ -139,12 +139,12 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
         var weightsOf = trainModel ?? model;
         Step(output, 7, "download", $"the final label of {image} and the weights of {weightsOf}");
         var label = await Transfers.DownloadAsync(
-            output, $"label {image}", Path.Combine(results, "labels"), image, true,
-            ct => client.DownloadLabelAsync(image, "final", ct), cancellationToken).ConfigureAwait(false);
+            output, $"label {image}",
+            progress => client.DownloadLabelToAsync(image, "final", Path.Combine(results, "labels"), true, progress, cancellationToken)).ConfigureAwait(false);
         output.Line($"   label -> {Output.Esc(label.Path)} ({Output.Bytes(label.Length)})");
         var weights = await Transfers.DownloadAsync(
-            output, $"model {weightsOf}", Path.Combine(results, "models"), weightsOf + ".pt", true,
-            ct => client.DownloadModelAsync(weightsOf, ct), cancellationToken).ConfigureAwait(false);
+            output, $"model {weightsOf}",
+            progress => client.DownloadModelToAsync(weightsOf, Path.Combine(results, "models"), true, progress, cancellationToken)).ConfigureAwait(false);
         output.Line($"   model -> {Output.Esc(weights.Path)} ({Output.Bytes(weights.Length)})");
 
         output.Line(string.Empty);

@@ -85,8 +85,9 @@ internal static class LabelCommands
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
             var saved = await Transfers.DownloadAsync(
-                output, $"label {settings.Label} ({settings.Tag})", settings.OutDirectory, settings.Label, settings.Overwrite,
-                ct => server.Client.DownloadLabelAsync(settings.Label, settings.Tag, ct), cancellationToken).ConfigureAwait(false);
+                output, $"label {settings.Label} ({settings.Tag})",
+                progress => server.Client.DownloadLabelToAsync(
+                    settings.Label, settings.Tag, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
             output.Result(saved, () => output.Line(
                 $"saved label [cyan]{Output.Esc(settings.Label)}[/] ({Output.Esc(settings.Tag)}) to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
             return ExitCodes.Ok;

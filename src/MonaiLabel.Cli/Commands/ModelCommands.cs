@@ -51,8 +51,8 @@ internal static class ModelCommands
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
             var saved = await Transfers.DownloadAsync(
-                output, "model " + settings.Model, settings.OutDirectory, settings.Model + ".pt", settings.Overwrite,
-                ct => server.Client.DownloadModelAsync(settings.Model, ct), cancellationToken).ConfigureAwait(false);
+                output, "model " + settings.Model,
+                progress => server.Client.DownloadModelToAsync(settings.Model, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
             output.Result(saved, () => output.Line($"saved model [cyan]{Output.Esc(settings.Model)}[/] to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
             return ExitCodes.Ok;
         }

@@ -9,10 +9,9 @@ using Spectre.Console;
 
 namespace MonaiLabel.Cli.Infrastructure;
 
-/// <summary>The byte count of one upload or download, and its total once known.</summary>
-internal interface ITransfer : IProgress<long>
+/// <summary>The byte count of one upload or download, and its total once the SDK knows it.</summary>
+internal interface ITransfer : ITransferProgress
 {
-    void SetTotal(long? total);
 }
 
 /// <summary>
@@ -55,36 +54,11 @@ internal static class Transfers
             transfer => send(FileParameter.FromFile(path, progress: transfer)));
 
     /// <summary>
-    /// A file answer saved into <paramref name="directory"/> under the server's file name made safe (as the SDK's
-    /// <c>Download…ToAsync</c> methods do), with progress against the answer's Content-Length when it has one.
+    /// A download through one of the SDK's <c>Download…ToAsync</c> methods, with a progress bar against the answer's
+    /// Content-Length (the SDK reports it through <see cref="ITransferProgress"/>).
     /// </summary>
-    public static Task<SavedFile> DownloadAsync(
-        Output output, string description, string directory, string fallbackName, bool overwrite,
-        Func<CancellationToken, Task<FileResponse>> call, CancellationToken cancellationToken) =>
-        RunAsync(output, description, null, async transfer =>
-        {
-            using var response = await call(cancellationToken).ConfigureAwait(false);
-            var length = Header(response, "Content-Length");
-            transfer.SetTotal(long.TryParse(length, out var total) ? total : null);
-            var rawName = ContentDispositionFileName.GetRawFileName(Header(response, "Content-Disposition"));
-            var safeName = SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName));
-            Directory.CreateDirectory(directory);
-            var path = await ResultFileWriter.SaveAsync(response.Stream, directory, safeName, overwrite, transfer, cancellationToken).ConfigureAwait(false);
-            return new SavedFile(path, rawName, Header(response, "Content-Type"), new FileInfo(path).Length);
-        });
-
-    private static string? Header(FileResponse response, string name)
-    {
-        foreach (var header in response.Headers)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return string.Join(", ", header.Value);
-            }
-        }
-
-        return null;
-    }
+    public static Task<SavedFile> DownloadAsync(Output output, string description, Func<ITransferProgress, Task<SavedFile>> download) =>
+        RunAsync(output, description, null, transfer => download(transfer));
 
     private sealed class NoTransfer : ITransfer
     {
@@ -94,7 +68,7 @@ internal static class Transfers
         {
         }
 
-        public void SetTotal(long? total)
+        public void ReportTotal(long totalBytes)
         {
         }
     }
@@ -115,10 +89,10 @@ internal static class Transfers
             task.Value = value;
         }
 
-        public void SetTotal(long? total)
+        public void ReportTotal(long totalBytes)
         {
-            task.IsIndeterminate = total == null;
-            task.MaxValue = Math.Max(1, total ?? 1);
+            task.IsIndeterminate = false;
+            task.MaxValue = Math.Max(1, totalBytes);
         }
 
         public void Complete()

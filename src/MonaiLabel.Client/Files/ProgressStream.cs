@@ -19,6 +19,10 @@ internal sealed class ProgressStream : Stream
     {
         _inner = inner;
         _progress = progress;
+        if (progress is ITransferProgress transfer && inner.CanSeek)
+        {
+            transfer.ReportTotal(inner.Length - inner.Position);
+        }
     }
 
     public override bool CanRead => true;

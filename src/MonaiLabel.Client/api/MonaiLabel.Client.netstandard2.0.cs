@@ -194,6 +194,10 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("detail", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public System.Collections.Generic.IList<MonaiLabel.Client.ValidationError>? Detail { get; set; }
     }
+    public interface ITransferProgress : System.IProgress<long>
+    {
+        void ReportTotal(long totalBytes);
+    }
     public class ImageData
     {
         public ImageData() { }
