@@ -54,7 +54,7 @@ public partial class MonaiLabelClient
         }
 
         var request = response.RequestMessage;
-        var what = $"the answer to {request?.Method.Method ?? "the request"} {PathOf(request?.RequestUri)}".TrimEnd();
+        var what = $"the answer to {request?.Method.Method ?? "the request"} {RequestPaths.Of(request)}".TrimEnd();
         var status = (int)response.StatusCode;
         if (status < 200 || status > 299)
         {
@@ -100,7 +100,4 @@ public partial class MonaiLabelClient
         (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase) ||
          string.Equals(mediaType, "text/json", StringComparison.OrdinalIgnoreCase) ||
          mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    private static string PathOf(Uri? uri) =>
-        uri == null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
 }

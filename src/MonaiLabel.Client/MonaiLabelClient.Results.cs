@@ -67,7 +67,7 @@ public partial class MonaiLabelClient
             }
         }
 
-        if (IsMediaType(contentType, "application/json"))
+        if (IsJson(contentType?.Split(';')[0].Trim()))
         {
             using (response)
             {

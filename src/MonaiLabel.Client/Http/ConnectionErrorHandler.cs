@@ -21,7 +21,7 @@ internal sealed class ConnectionErrorHandler : DelegatingHandler
             var server = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.GetLeftPart(System.UriPartial.Authority) : "the server";
             throw new MonaiLabelClientException(
                 MonaiLabelErrorKind.ConnectionFailed,
-                $"{request.Method} {request.RequestUri?.AbsolutePath} could not reach {server}: {e.Message}", e);
+                $"{request.Method} {RequestPaths.Of(request)} could not reach {server}: {e.Message}", e);
         }
     }
 }

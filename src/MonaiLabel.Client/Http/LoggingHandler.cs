@@ -20,7 +20,7 @@ internal sealed class LoggingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
-        var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString ?? string.Empty;
+        var path = RequestPaths.Of(request);
         Log.Sending(_logger, method, path);
         var stopwatch = Stopwatch.StartNew();
         try

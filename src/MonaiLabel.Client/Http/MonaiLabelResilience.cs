@@ -77,7 +77,7 @@ internal static class MonaiLabelResilience
             return true;
         }
 
-        var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : string.Empty;
+        var path = RequestPaths.Of(request);
         return method == HttpMethod.Put &&
                (path.EndsWith("/datastore/image/info", StringComparison.Ordinal) || path.EndsWith("/datastore/label/info", StringComparison.Ordinal));
     }

@@ -40,7 +40,7 @@ internal sealed class TimeoutHandler : DelegatingHandler
                 {
                     throw new MonaiLabelClientException(
                         MonaiLabelErrorKind.Timeout,
-                        $"{request.Method} {Path(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
+                        $"{request.Method} {RequestPaths.Of(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
                 }
             }
         }
@@ -49,10 +49,8 @@ internal sealed class TimeoutHandler : DelegatingHandler
             // The last attempt hit MonaiLabelRetryOptions.AttemptTimeout: the same failure, not a Polly type.
             throw new MonaiLabelClientException(
                 MonaiLabelErrorKind.Timeout,
-                $"{request.Method} {Path(request)} got no answer within {e.Timeout.TotalSeconds:0.###} s (per attempt).", e);
+                $"{request.Method} {RequestPaths.Of(request)} got no answer within {e.Timeout.TotalSeconds:0.###} s (per attempt).", e);
         }
     }
 
-    private static string? Path(HttpRequestMessage request) =>
-        request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString.Split('?')[0];
 }
