@@ -84,7 +84,9 @@ public partial class MonaiLabelClient
         Stream body, string contentType, string directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var boundary = MultipartBoundary.Parse(contentType);
-        var files = new List<SavedFile>();
+        // Files become visible only when the whole answer has been read: a failure part-way leaves the directory as
+        // it was, including files an Overwrite would have replaced.
+        var pending = new List<(ResultFileWriter.PendingFile File, MultipartSection Part, long Length)>();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         JObject? parameters = null;
         long savedBytes = 0;
@@ -102,13 +104,13 @@ public partial class MonaiLabelClient
                         // file name is a file even when that name is empty or unusable: it then gets a fallback name.
                         // Progress counts the bytes of all files of the answer, so it never goes back.
                         var savedBefore = savedBytes;
-                        var path = await ResultFileWriter.SaveAsync(
-                                section.Body, directory, section.FileName ?? SafeFileName.Sanitize(null), overwrite,
+                        var written = await ResultFileWriter.WriteAsync(
+                                section.Body, directory, section.FileName ?? SafeFileName.Sanitize(null),
                                 progress == null ? null : new OffsetProgress(progress, savedBefore), cancellationToken)
                             .ConfigureAwait(false);
-                        var saved = new SavedFile(path, section.RawFileName, section.ContentType, new FileInfo(path).Length);
-                        files.Add(saved);
-                        savedBytes += saved.Length;
+                        var length = new FileInfo(written.TempPath).Length;
+                        pending.Add((written, section, length));
+                        savedBytes += length;
                         continue;
                     }
 
@@ -135,7 +137,32 @@ public partial class MonaiLabelClient
         }
         catch
         {
-            foreach (var file in files)
+            foreach (var written in pending)
+            {
+                written.File.Discard();
+            }
+
+            throw;
+        }
+
+        var files = new List<SavedFile>(pending.Count);
+        try
+        {
+            foreach (var written in pending)
+            {
+                var path = written.File.Commit(overwrite);
+                files.Add(new SavedFile(path, written.Part.RawFileName, written.Part.ContentType, written.Length));
+            }
+        }
+        catch
+        {
+            // A rename failed (disk trouble): undo what this answer added and drop what it had not moved yet.
+            foreach (var written in pending.Skip(files.Count))
+            {
+                written.File.Discard();
+            }
+
+            foreach (var file in files.Where(_ => !overwrite))
             {
                 TryDelete(file.Path);
             }

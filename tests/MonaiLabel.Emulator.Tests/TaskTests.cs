@@ -24,7 +24,7 @@ public class TaskTests
 
     private static async Task WaitIdle(HttpClient http, string route)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 500; i++)
         {
             var (status, _, _) = await Call(http, HttpMethod.Get, route + "?check_if_running=true");
             if (status == 404)
@@ -41,7 +41,7 @@ public class TaskTests
     [Fact]
     public async Task Train_runs_once_at_a_time_queues_on_enqueue_and_stops()
     {
-        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { TaskDuration = TimeSpan.FromMilliseconds(600) });
+        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { TaskDuration = TimeSpan.FromSeconds(2) });
         using var http = Http.Client(server);
 
         var none = await Call(http, HttpMethod.Get, "train/");
@@ -94,7 +94,7 @@ public class TaskTests
     [Fact]
     public async Task Scoring_and_batch_infer_work_on_the_datastore()
     {
-        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { SampleImages = 2, TaskDuration = TimeSpan.FromMilliseconds(300) });
+        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { SampleImages = 2, TaskDuration = TimeSpan.FromSeconds(1) });
         using var client = new MonaiLabelClient(server.Url);
         using var http = Http.Client(server);
 

@@ -15,7 +15,7 @@ public class WorkflowTests
     [Fact]
     public async Task Info_upload_sample_infer_label_train_and_download()
     {
-        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { TaskDuration = TimeSpan.FromMilliseconds(400) });
+        await using var server = await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions { TaskDuration = TimeSpan.FromSeconds(2) });
         using var client = new MonaiLabelClient(server.Url);
         var results = Data.TempDir();
         try
@@ -64,7 +64,7 @@ public class WorkflowTests
             Assert.True(await client.IsTrainingRunningAsync());
 
             var done = running;
-            for (var i = 0; i < 100 && done.Status == "RUNNING"; i++)
+            for (var i = 0; i < 400 && done.Status == "RUNNING"; i++)
             {
                 await Task.Delay(25);
                 done = await client.GetTrainTaskAsync();

@@ -41,6 +41,18 @@ public static class ResultFileWriter
         IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        var pending = await WriteAsync(source, directory, safeFileName, progress, cancellationToken).ConfigureAwait(false);
+        return pending.Commit(overwrite);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="SaveAsync"/>: the bytes are written and flushed to a hidden temporary file in
+    /// <paramref name="directory"/>; nothing is visible under <paramref name="safeFileName"/> until
+    /// <see cref="PendingFile.Commit"/>. Lets a caller saving several files make them visible only once all are complete.
+    /// </summary>
+    internal static async Task<PendingFile> WriteAsync(
+        Stream source, string directory, string safeFileName, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         if (source is null)
         {
             throw new ArgumentNullException(nameof(source));
@@ -59,7 +71,7 @@ public static class ResultFileWriter
         }
 
         var root = Path.GetFullPath(directory);
-        var target = PathInside(root, safeFileName);
+        PathInside(root, safeFileName);
         Directory.CreateDirectory(root);
 
         var tempPath = Path.Combine(root, TempName(safeFileName));
@@ -67,13 +79,46 @@ public static class ResultFileWriter
         {
             await CopyToNewFileAsync(source, tempPath, progress, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            return overwrite ? Replace(tempPath, target) : MoveToFreeName(tempPath, root, safeFileName);
+            return new PendingFile(tempPath, root, safeFileName);
         }
         catch
         {
             TryDelete(tempPath);
             throw;
         }
+    }
+
+    /// <summary>A complete file written under a temporary name, waiting to be moved into place or discarded.</summary>
+    internal sealed class PendingFile
+    {
+        private readonly string _root;
+        private readonly string _name;
+
+        internal PendingFile(string tempPath, string root, string name)
+        {
+            TempPath = tempPath;
+            _root = root;
+            _name = name;
+        }
+
+        public string TempPath { get; }
+
+        /// <summary>Moves the file into place (numbered on a collision unless <paramref name="overwrite"/>); returns its path.</summary>
+        public string Commit(bool overwrite)
+        {
+            try
+            {
+                return overwrite ? Replace(TempPath, PathInside(_root, _name)) : MoveToFreeName(TempPath, _root, _name);
+            }
+            catch
+            {
+                Discard();
+                throw;
+            }
+        }
+
+        /// <summary>Removes the temporary file; nothing was ever visible under the final name.</summary>
+        public void Discard() => TryDelete(TempPath);
     }
 
     private static async Task CopyToNewFileAsync(

@@ -35,6 +35,50 @@ public class ResultFailureTests
     }
 
     [Fact]
+    public async Task With_Overwrite_a_failed_answer_leaves_the_files_it_would_have_replaced_untouched()
+    {
+        using var dir = new TempResultDir();
+        File.WriteAllText(dir.PathOf("first.nii.gz"), "earlier first");
+        File.WriteAllText(dir.PathOf("second.nii.gz"), "earlier second");
+        var body = MultipartAnswer.Build(
+            closed: false,
+            AnswerPart.Params("{}"),
+            AnswerPart.File("filename=\"first.nii.gz\"", ClientTest.BinaryBytes(1, 100)),
+            AnswerPart.File("filename=\"second.nii.gz\"", ClientTest.BinaryBytes(2, 5000)));
+        body = body.AsSpan(0, body.Length - 1000).ToArray();
+        using var wire = new WireMockServerFixture();
+        wire.RespondWith(MultipartAnswer.Response(body));
+
+        await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
+            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true }));
+
+        // Files of an answer become visible only once the whole answer was read: nothing was replaced.
+        Assert.Equal(new[] { "first.nii.gz", "second.nii.gz" }, dir.FileNames);
+        Assert.Equal("earlier first", File.ReadAllText(dir.PathOf("first.nii.gz")));
+        Assert.Equal("earlier second", File.ReadAllText(dir.PathOf("second.nii.gz")));
+    }
+
+    [Fact]
+    public async Task With_Overwrite_a_complete_answer_replaces_the_earlier_files()
+    {
+        using var dir = new TempResultDir();
+        File.WriteAllText(dir.PathOf("first.nii.gz"), "earlier first");
+        var fresh = ClientTest.BinaryBytes(1, 100);
+        var body = MultipartAnswer.Build(
+            closed: true,
+            AnswerPart.Params("{}"),
+            AnswerPart.File("filename=\"first.nii.gz\"", fresh));
+        using var wire = new WireMockServerFixture();
+        wire.RespondWith(MultipartAnswer.Response(body));
+
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
+
+        Assert.Equal(dir.PathOf("first.nii.gz"), result.Label!.Path);
+        Assert.Equal(fresh, File.ReadAllBytes(dir.PathOf("first.nii.gz")));
+        Assert.Equal(new[] { "first.nii.gz" }, dir.FileNames);
+    }
+
+    [Fact]
     public async Task A_truncated_second_file_also_removes_the_first_file_of_the_same_answer()
     {
         var body = MultipartAnswer.Build(

@@ -93,7 +93,7 @@ public class CancellationTests
     }
 
     [Fact]
-    public async Task Cancelled_mid_multipart_between_parts_removes_the_file_already_saved()
+    public async Task Cancelled_mid_multipart_between_parts_removes_the_file_already_written()
     {
         using var server = FirstThenNormal(async c =>
         {
@@ -106,7 +106,8 @@ public class CancellationTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
         using var cancel = new CancellationTokenSource();
-        // 300 ms after the first file's last byte: it is saved by then, and the reader waits for the next part.
+        // 300 ms after the first file's last byte: it is written (under its temporary name until the answer is complete)
+        // by then, and the reader waits for the next part.
         var progress = new CancelAt(cancel, bytes: Image.Length, delay: TimeSpan.FromMilliseconds(300));
         progress.Watch(root);
 
@@ -115,7 +116,7 @@ public class CancellationTests
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
         Assert.Equal(Image.Length, progress.Seen);
-        Assert.True(progress.FileSeenBeforeCancel(root), "the first file was not saved before the cancellation");
+        Assert.True(progress.FileSeenBeforeCancel(root), "the first file was not written before the cancellation");
         await AssertCleanAndReusable(server, client, root);
     }
 
@@ -246,13 +247,13 @@ public class CancellationTests
         /// <summary>Whether a finished (non-hidden) file appeared in the result directory before the cancel.</summary>
         public bool FileSeenBeforeCancel(HostileRoot root) => _sawFile;
 
-        /// <summary>Polls the result directory for a finished file until the cancel.</summary>
+        /// <summary>Polls the result directory for a written file (final or still temporary) until the cancel.</summary>
         public void Watch(HostileRoot root) =>
             _ = Task.Run(async () =>
             {
                 while (!_cancel.IsCancellationRequested)
                 {
-                    if (Array.Exists(root.FileNames, n => !n.StartsWith('.')))
+                    if (root.FileNames.Length > 0)
                     {
                         _sawFile = true;
                     }
