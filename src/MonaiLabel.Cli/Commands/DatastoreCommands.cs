@@ -138,17 +138,11 @@ internal static class DatastoreCommands
             return ExitCodes.Ok;
         }
 
-        internal sealed class Settings : ImageSettings
+        internal sealed class Settings : SaveSettings
         {
-            [CommandOption("--out <DIR>")]
-            [Description("The folder to save into (created if missing); default: the current folder.")]
-            public string? Out { get; set; }
-
-            [CommandOption("--overwrite")]
-            [Description("Replace a file of the same name instead of saving under a numbered name.")]
-            public bool Overwrite { get; set; }
-
-            public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : System.IO.Path.GetFullPath(Out);
+            [CommandArgument(0, "<IMAGE>")]
+            [Description("The image id.")]
+            public string Image { get; set; } = string.Empty;
         }
     }
 

@@ -71,7 +71,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         }
     }
 
-    internal sealed class Settings : GlobalSettings
+    internal sealed class Settings : SaveSettings
     {
         [CommandArgument(0, "<MODEL>")]
         [Description("The model (see 'mlabel info').")]
@@ -100,16 +100,6 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         [CommandOption("--params <JSON>")]
         [Description("Model params: a JSON object, or @file.json.")]
         public string? Params { get; set; }
-
-        [CommandOption("--out <DIR>")]
-        [Description("The folder for the result files (created if missing); default: the current folder.")]
-        public string? Out { get; set; }
-
-        [CommandOption("--overwrite")]
-        [Description("Replace files of the same name instead of saving under numbered names.")]
-        public bool Overwrite { get; set; }
-
-        public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : Path.GetFullPath(Out);
 
         protected override ValidationResult ValidateCommand()
         {

@@ -93,17 +93,16 @@ internal static class LabelCommands
             return ExitCodes.Ok;
         }
 
-        internal sealed class Settings : LabelSettings
+        internal sealed class Settings : SaveSettings
         {
-            [CommandOption("--out <DIR>")]
-            [Description("The folder to save into (created if missing); default: the current folder.")]
-            public string? Out { get; set; }
+            [CommandArgument(0, "<LABEL>")]
+            [Description("The label id (the id of its image).")]
+            public string Label { get; set; } = string.Empty;
 
-            [CommandOption("--overwrite")]
-            [Description("Replace a file of the same name instead of saving under a numbered name.")]
-            public bool Overwrite { get; set; }
-
-            public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : System.IO.Path.GetFullPath(Out);
+            [CommandOption("--tag <TAG>")]
+            [Description("The label tag: final (an annotator's), original (the model's), or any other. Default: final.")]
+            [DefaultValue("final")]
+            public string Tag { get; set; } = "final";
         }
     }
 

@@ -57,17 +57,11 @@ internal static class ModelCommands
             return ExitCodes.Ok;
         }
 
-        internal sealed class Settings : ModelSettings
+        internal sealed class Settings : SaveSettings
         {
-            [CommandOption("--out <DIR>")]
-            [Description("The folder to save into (created if missing); default: the current folder.")]
-            public string? Out { get; set; }
-
-            [CommandOption("--overwrite")]
-            [Description("Replace a file of the same name instead of saving under a numbered name.")]
-            public bool Overwrite { get; set; }
-
-            public string OutDirectory => string.IsNullOrEmpty(Out) ? Directory.GetCurrentDirectory() : Path.GetFullPath(Out);
+            [CommandArgument(0, "<MODEL>")]
+            [Description("The model (see 'mlabel info').")]
+            public string Model { get; set; } = string.Empty;
         }
     }
 
