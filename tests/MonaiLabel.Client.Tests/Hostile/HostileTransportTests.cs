@@ -154,14 +154,16 @@ public class HostileTransportTests
     [Fact]
     public async Task A_body_that_trickles_faster_than_ReadTimeout_is_read_whole_because_the_limit_is_idle_time()
     {
-        var bytes = RawHttp.Bytes(25, seed: 12);
+        // 60 bytes 50 ms apart: 3 s in all, twice the 1.5 s ReadTimeout, yet no gap comes near it (a margin a
+        // loaded CI machine cannot eat).
+        var bytes = RawHttp.Bytes(60, seed: 12);
         using var server = new RawServer(async c =>
         {
             await c.ReadRequestAsync();
-            await c.WriteAsync(RawHttp.Head(200, "Content-Type: application/octet-stream", "Content-Disposition: attachment; filename=\"slow.nii.gz\"", "Content-Length: 25"));
-            await c.TrickleAsync(bytes, TimeSpan.FromMilliseconds(40)); // 1 s in all, 40 ms apart
+            await c.WriteAsync(RawHttp.Head(200, "Content-Type: application/octet-stream", "Content-Disposition: attachment; filename=\"slow.nii.gz\"", "Content-Length: 60"));
+            await c.TrickleAsync(bytes, TimeSpan.FromMilliseconds(50));
         });
-        using var client = HostileClient.For(server, o => o.ReadTimeout = TimeSpan.FromMilliseconds(500));
+        using var client = HostileClient.For(server, o => o.ReadTimeout = TimeSpan.FromMilliseconds(1500));
         using var root = new HostileRoot();
 
         var saved = await HostileClient.Within(10, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
