@@ -55,6 +55,7 @@ public partial class MonaiLabelClient
 
         var request = response.RequestMessage;
         var what = $"the answer to {request?.Method.Method ?? "the request"} {RequestPaths.Of(request)}".TrimEnd();
+        ContentLengthFraming.Check(response, what);
         var status = (int)response.StatusCode;
         if (status < 200 || status > 299)
         {

@@ -35,6 +35,7 @@ public partial class MonaiLabelClient
     {
         using (response)
         {
+            RejectNonResult(Header(response, "Content-Type"));
             var contentDisposition = Header(response, "Content-Disposition");
             var rawName = ContentDispositionFileName.GetRawFileName(contentDisposition);
             var safeName = SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName));
@@ -133,6 +134,8 @@ public partial class MonaiLabelClient
                         fields[section.Name ?? string.Empty] = text;
                     }
                 }
+
+                await ReadEpilogueAsync(body, cancellationToken).ConfigureAwait(false);
             }
         }
         catch
@@ -171,6 +174,21 @@ public partial class MonaiLabelClient
         }
 
         return new InferResult(parameters, files, fields);
+    }
+
+    /// <summary>
+    /// Reads what follows the closing delimiter to the end of the answer and drops it. The parts are complete, but
+    /// an answer that ends before its Content-Length (or its last chunk) was cut on the way, like a short file
+    /// answer, and is an error too. Held to MaxJsonAnswerBytes: nothing after the delimiter is worth more.
+    /// </summary>
+    private async Task ReadEpilogueAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var limited = new ResponseBodyStream(
+            body, new ResponseBodyLimits("the epilogue of the infer answer", Timeout.InfiniteTimeSpan, MaxJsonAnswerBytes, truncateAtMax: false));
+        var buffer = new byte[16 * 1024];
+        while (await limited.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false) > 0)
+        {
+        }
     }
 
     private static JObject ParseParams(string text)
@@ -234,6 +252,22 @@ public partial class MonaiLabelClient
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An HTML page (a proxy's login or error page, a web server's index) is never a label or an image: saving it as
+    /// one would report success for a call that did not reach the server.
+    /// </summary>
+    private static void RejectNonResult(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim();
+        if (string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(mediaType, "application/xhtml+xml", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse,
+                $"Expected a file, but the server sent '{mediaType}' (an HTML page: is the server URL right, or is a proxy answering?); nothing was saved.");
+        }
     }
 
     private static bool IsMediaType(string? contentType, string prefix) =>

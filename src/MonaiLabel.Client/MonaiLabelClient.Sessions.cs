@@ -37,7 +37,7 @@ public partial class MonaiLabelClient
         }
         catch (MonaiLabelClientException e) when (e.StatusCode == 404)
         {
-            throw new MonaiLabelClientException(MonaiLabelErrorKind.SessionExpired, $"Session '{sessionId}' does not exist or has expired.", e);
+            throw MonaiLabelClientException.Wrapping(MonaiLabelErrorKind.SessionExpired, $"Session '{sessionId}' does not exist or has expired.", e);
         }
 
         using (response)

@@ -105,7 +105,9 @@ public partial class MonaiLabelClient : IDisposable
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         // Resolve against our own normalised URL rather than mutating the (possibly shared) HttpClient.
-        request.RequestUri = new Uri(_serverUrl, url);
+        var server = _serverUrl;
+        request.RequestUri = new Uri(server, url);
+        AuthenticationHandler.ForServer(request, server);
         AddClientIdToJsonBody(request);
         NormalizeMultipartRequest(request);
         if (_authorization != null && request.Headers.Authorization == null)

@@ -68,6 +68,38 @@ public partial class MonaiLabelClientException : Exception
         Headers = headers ?? NoHeaders;
     }
 
+    // For failures the SDK words itself but that came with a server answer: the message as given, and the status,
+    // body, detail and headers as the server answered (so they are not only in an inner exception).
+    private MonaiLabelClientException(
+        MonaiLabelErrorKind kind,
+        string message,
+        int statusCode,
+        string? response,
+        string? detail,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers,
+        Exception? innerException)
+        : base(message, innerException)
+    {
+        Kind = kind;
+        StatusCode = statusCode;
+        Response = response;
+        Detail = detail;
+        Headers = headers ?? NoHeaders;
+    }
+
+    /// <summary>A failure of <paramref name="kind"/> that carries what the server answered in <paramref name="answered"/>.</summary>
+    internal static MonaiLabelClientException Wrapping(MonaiLabelErrorKind kind, string message, MonaiLabelClientException answered) =>
+        new MonaiLabelClientException(kind, message, answered.StatusCode, answered.Response, answered.Detail, answered.Headers, answered);
+
+    /// <summary>A failure of <paramref name="kind"/> for an answer with <paramref name="statusCode"/> and body <paramref name="response"/>.</summary>
+    internal static MonaiLabelClientException ForAnswer(
+        MonaiLabelErrorKind kind, string message, int statusCode, string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException) =>
+        // The body is not quoted in the message: an answer to a credentials request may echo them back.
+        new MonaiLabelClientException(kind, message, statusCode, response, ReadDetail(response), headers, innerException);
+
+    internal static MonaiLabelErrorKind KindOfStatus(int statusCode) => KindOf(statusCode);
+
     /// <summary>The HTTP status code, or 0 when the failure did not come with one.</summary>
     public int StatusCode { get; }
 

@@ -73,7 +73,7 @@ public static class MonaiLabelServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new TimeoutHandler(Options(sp).Timeout))
             .AddHttpMessageHandler(() => new UserAgentHandler())
             .AddResilienceHandlerFor()
-            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<AccessTokenSource>(), Logger(sp)))
+            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<AccessTokenSource>(), Logger(sp), Options(sp).ServerUrl))
             .AddHttpMessageHandler(() => new RedirectHandler())
             .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
             .AddTypedClient((http, sp) =>

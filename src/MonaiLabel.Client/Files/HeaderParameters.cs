@@ -72,8 +72,11 @@ internal static class HeaderParameters
         return false;
     }
 
-    // RFC 9110 quoted-string: backslash escapes the next character. An unterminated string runs to the end.
-    // Without keep, only skipped (null).
+    // RFC 9110 quoted-string, as servers really write it: a backslash escapes only a quote or a backslash (\" and
+    // \\); before anything else it is a plain character. Starlette and most servers put a name into filename="..."
+    // without escaping its backslashes, so C:\Windows\x must keep them (and reduce to the base name x), while a
+    // quote escaped on purpose still reads right. An unterminated string runs to the end. Without keep, only
+    // skipped (null).
     private static string? ReadQuoted(string text, ref int i, bool keep)
     {
         var start = i + 1;
@@ -96,7 +99,7 @@ internal static class HeaderParameters
                 break;
             }
 
-            if (c == '\\' && i + 1 < text.Length)
+            if (c == '\\' && i + 1 < text.Length && (text[i + 1] == '"' || text[i + 1] == '\\'))
             {
                 c = text[++i];
             }

@@ -1,26 +1,24 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
+using Microsoft.Extensions.Logging;
 
 namespace MonaiLabel.Client;
 
 /// <summary>
 /// Where access tokens come from — a fixed token, user name and password exchanged at <c>POST /auth/token</c>,
-/// or a caller's provider — and the one cached token shared by every request of a client (refreshed under a lock,
-/// so concurrent 401s cause one refresh, not many).
+/// or a caller's provider — and the tokens cached for each server (by base URL: a token is fetched from, and sent
+/// to, only the server of the request it is for). A fetch runs once for every caller that needs it (concurrent calls
+/// and 401s share it) and no lock is held while it runs: each caller waits for it under its own cancellation and
+/// time limit, and a fetch every caller has given up on is cancelled.
 /// </summary>
 internal sealed class AccessTokenSource
 {
-    // Refresh a JWT this long before it expires, so long uploads don't start with a token about to lapse.
-    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
-
     private readonly MonaiLabelClientOptions _options;
-    private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
-    private volatile CachedToken? _cached;
+    private readonly object _lock = new object();
+    private readonly Dictionary<string, Slot> _slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
 
     public AccessTokenSource(MonaiLabelClientOptions options)
     {
@@ -35,122 +33,192 @@ internal sealed class AccessTokenSource
     public bool CanRefresh => !string.IsNullOrEmpty(_options.Username) || _options.TokenProvider != null;
 
     /// <summary>
-    /// The token to send. With <paramref name="rejected"/> set (a 401 answered it), a new one is fetched unless
-    /// another request already replaced it.
+    /// The token to send to the server at <paramref name="baseUrl"/>, or null when that server has auth off (it
+    /// has no <c>/auth/token</c>). With <paramref name="refresh"/> set (a 401 answered <paramref name="rejected"/>),
+    /// a new one is fetched unless another request already replaced it.
     /// </summary>
-    public async Task<string> GetAsync(
-        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, string? rejected, CancellationToken cancellationToken)
+    public async Task<string?> GetAsync(
+        Uri baseUrl, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, ILogger logger,
+        bool refresh, string? rejected, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrEmpty(_options.AccessToken))
         {
             return _options.AccessToken!;
         }
 
-        var cached = _cached;
-        if (cached != null && cached.Value != rejected && !cached.IsExpiring)
+        Fetch fetch;
+        Slot? slot;
+        lock (_lock)
         {
-            return cached.Value;
-        }
+            var key = baseUrl.AbsoluteUri;
+            if (!_slots.TryGetValue(key, out slot))
+            {
+                _slots[key] = slot = new Slot();
+            }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            cached = _cached;
-            if (cached != null && cached.Value != rejected && !cached.IsExpiring)
+            var cached = slot.Cached;
+            if (cached != null && !(refresh && cached.Value == rejected) && !cached.IsExpiring)
             {
                 return cached.Value;
             }
 
-            var token = _options.TokenProvider != null
-                ? await _options.TokenProvider(rejected != null, cancellationToken).ConfigureAwait(false)
-                : await FetchAsync(send, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(token))
+            if (slot.Pending == null)
             {
-                throw new MonaiLabelClientException(MonaiLabelErrorKind.Unauthorized, "The token provider returned no access token.");
+                slot.Pending = Start(slot, baseUrl, send, logger, refresh);
             }
 
-            _cached = new CachedToken(token, JwtExpiry(token));
-            return token;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<string> FetchAsync(
-        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        var form = new FormUrlEncodedContent(new[]
-        {
-            new KeyValuePair<string, string>("username", _options.Username!),
-            new KeyValuePair<string, string>("password", _options.Password!),
-            new KeyValuePair<string, string>("grant_type", "password"),
-        });
-        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(MonaiLabelHttp.BaseUrl(_options.ServerUrl!), "auth/token")) { Content = form })
-        using (var response = await send(request, cancellationToken).ConfigureAwait(false))
-        {
-            var body = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                // The server answers a wrong password with 500; say what the caller can act on, never the password.
-                throw new MonaiLabelClientException(
-                    MonaiLabelErrorKind.Unauthorized,
-                    $"Could not get an access token for user '{_options.Username}' from POST /auth/token: HTTP {(int)response.StatusCode}.",
-                    null);
-            }
-
-            try
-            {
-                var token = (string?)JObject.Parse(body)["access_token"];
-                return token ?? throw new MonaiLabelClientException(
-                    MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered without an access_token.");
-            }
-            catch (Newtonsoft.Json.JsonException e)
-            {
-                throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered with something that is not JSON.", e);
-            }
-        }
-    }
-
-    /// <summary>The <c>exp</c> claim of a JWT, if the token is one; opaque tokens never expire here (a 401 refreshes them).</summary>
-    private static DateTimeOffset? JwtExpiry(string token)
-    {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
-        {
-            return null;
+            fetch = slot.Pending;
+            fetch.Waiters++;
         }
 
         try
         {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            var exp = JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))["exp"];
-            return exp != null && exp.Type == JTokenType.Integer ? DateTimeOffset.FromUnixTimeSeconds((long)exp) : (DateTimeOffset?)null;
+            var token = await TaskWaits.WaitAsync(fetch.Task, cancellationToken).ConfigureAwait(false);
+            return token.Value;
         }
-        catch (FormatException)
+        finally
         {
-            return null;
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return null;
+            var abandoned = false;
+            lock (_lock)
+            {
+                // The last caller to give up on an unfinished fetch cancels it: nobody is left to use its token.
+                // It is unlinked first, so no later caller joins a fetch that is being cancelled.
+                if (--fetch.Waiters == 0 && !fetch.Task.IsCompleted)
+                {
+                    abandoned = true;
+                    if (slot.Pending == fetch)
+                    {
+                        slot.Pending = null;
+                    }
+                }
+            }
+
+            if (abandoned)
+            {
+                fetch.Cancel();
+            }
         }
     }
 
-    private sealed class CachedToken
+    private Fetch Start(
+        Slot slot, Uri baseUrl, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, ILogger logger, bool refresh)
     {
-        public CachedToken(string value, DateTimeOffset? expires)
+        var fetch = new Fetch(_options.Timeout);
+        fetch.Task = RunAsync(fetch, slot, baseUrl, send, logger, refresh);
+        // A fetch every caller gave up on may still fail: observe it, so it is not reported as unobserved.
+        _ = fetch.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return fetch;
+    }
+
+    private async Task<CachedToken> RunAsync(
+        Fetch fetch, Slot slot, Uri baseUrl, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, ILogger logger,
+        bool refresh)
+    {
+        await Task.Yield(); // Never run the fetch under the caller's lock.
+        try
         {
-            Value = value;
-            Expires = expires;
+            CachedToken token;
+            if (_options.TokenProvider != null)
+            {
+                var provided = await _options.TokenProvider(refresh, fetch.Token).ConfigureAwait(false);
+                if (string.IsNullOrEmpty(provided))
+                {
+                    throw new MonaiLabelClientException(MonaiLabelErrorKind.Unauthorized, "The token provider returned no access token.");
+                }
+
+                token = CachedToken.Received(provided);
+            }
+            else
+            {
+                var fetched = await new TokenFetch(_options, baseUrl, send).RunAsync(fetch.Token).ConfigureAwait(false);
+                if (fetched == null)
+                {
+                    Log.AuthOff(logger, Redaction.Url(baseUrl) ?? string.Empty);
+                }
+
+                token = fetched == null ? CachedToken.None : CachedToken.Received(fetched);
+            }
+
+            lock (_lock)
+            {
+                slot.Cached = token;
+            }
+
+            return token;
+        }
+        catch (OperationCanceledException e) when (fetch.TimedOut)
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.Timeout, $"POST /auth/token got no whole answer within {_options.Timeout.TotalSeconds:0.###} s (Timeout).", e);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (slot.Pending == fetch)
+                {
+                    slot.Pending = null; // A failed fetch is not remembered: the next call tries again.
+                }
+
+                fetch.Dispose();
+            }
+        }
+    }
+
+    private sealed class Slot
+    {
+        public CachedToken? Cached { get; set; }
+
+        public Fetch? Pending { get; set; }
+    }
+
+    /// <summary>One running fetch: its own time limit (the options' Timeout) and a cancellation for when nobody waits.</summary>
+    private sealed class Fetch : IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly CancellationTokenSource _timeout = new CancellationTokenSource();
+        private readonly CancellationTokenSource _linked;
+        private bool _disposed;
+
+        public Fetch(TimeSpan timeout)
+        {
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token, _timeout.Token);
+            Token = _linked.Token;
+            if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                _timeout.CancelAfter(timeout);
+            }
         }
 
-        public string Value { get; }
+        public Task<CachedToken> Task { get; set; } = null!;
 
-        public DateTimeOffset? Expires { get; }
+        public CancellationToken Token { get; }
 
-        public bool IsExpiring => Expires.HasValue && Expires.Value - ExpiryMargin <= DateTimeOffset.UtcNow;
+        public int Waiters { get; set; }
+
+        public bool TimedOut => _timeout.IsCancellationRequested && !_cancel.IsCancellationRequested;
+
+        public void Cancel()
+        {
+            try
+            {
+                _cancel.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The fetch ended meanwhile: nothing left to cancel.
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _linked.Dispose();
+                _cancel.Dispose();
+                _timeout.Dispose();
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -8,66 +9,122 @@ using Microsoft.Extensions.Logging;
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// Sends the access token as <c>Authorization: Bearer …</c>. On a 401 it refreshes the token once and, when the
-/// request body can be sent again, retries the request once. A request that already carries Authorization (set
-/// with <see cref="MonaiLabelClient.UpdateAuth(AuthToken?)"/>) is left alone. A request this handler authorised
-/// before (a retry after a 503, say) is authorised afresh, so it gets the current token and its own 401 refresh.
+/// Sends the access token as <c>Authorization: Bearer …</c>. The token is the one of the server the request goes
+/// to (the client's <see cref="MonaiLabelClient.ServerUrl"/> when it sent it, stamped by <see cref="ForServer"/>), fetched
+/// from that server's <c>/auth/token</c>; a server with auth off gets no token. On a 401 it refreshes the token once
+/// and, when the request body can be sent again, retries the request once. A request that already carries
+/// Authorization (set with <see cref="MonaiLabelClient.UpdateAuth(AuthToken?)"/>) is left alone. A request this
+/// handler authorised before (a retry after a 503, say) is authorised afresh, so it gets the current token and its
+/// own 401 refresh.
 /// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
     // Marks a request whose Authorization this handler set, so a retry of it is authorised again.
     private const string SetHereKey = "MonaiLabel.Client.AuthorizationSetByHandler";
 
+    // The base URL of the server a MonaiLabelClient sent the request to.
+    private const string ServerKey = "MonaiLabel.Client.ServerUrl";
+
     private readonly AccessTokenSource _tokens;
     private readonly ILogger _logger;
+    private readonly Uri? _configured;
 
-    public AuthenticationHandler(AccessTokenSource tokens, ILogger logger)
+    public AuthenticationHandler(AccessTokenSource tokens, ILogger logger, Uri? configuredServer = null)
     {
         _tokens = tokens;
         _logger = logger;
+        _configured = configuredServer == null ? null : MonaiLabelHttp.BaseUrl(configuredServer);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!_tokens.IsConfigured || (request.Headers.Authorization != null && !SetHere(request)))
+        if (!_tokens.IsConfigured || request.RequestUri == null || (request.Headers.Authorization != null && !SetHere(request)))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var token = await _tokens.GetAsync(base.SendAsync, null, cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        MarkSetHere(request);
+        var server = ServerOf(request);
+        var token = await _tokens.GetAsync(server, base.SendAsync, _logger, false, null, cancellationToken).ConfigureAwait(false);
+        SetAuthorization(request, token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized || !_tokens.CanRefresh)
         {
             return response;
         }
 
-        var fresh = await _tokens.GetAsync(base.SendAsync, token, cancellationToken).ConfigureAwait(false);
+        var fresh = await _tokens.GetAsync(server, base.SendAsync, _logger, true, token, cancellationToken).ConfigureAwait(false);
         Log.TokenRefreshed(_logger, "a 401 answer");
-        if (!CanSendAgain(request.Content))
+        if (!CanSendAgain(request.Content) || (fresh == null && token == null))
         {
-            // A streamed upload cannot be replayed; the next call uses the new token.
+            // A streamed upload cannot be replayed (the next call uses the new token); a server with auth off
+            // that still answers 401 gets nothing new to try.
             return response;
         }
 
         response.Dispose();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        SetAuthorization(request, fresh);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Stamps <paramref name="request"/> with the base URL of the server it is sent to.</summary>
+    internal static void ForServer(HttpRequestMessage request, Uri serverUrl)
+    {
+#if NET5_0_OR_GREATER
+        request.Options.Set(ServerOption, serverUrl);
+#else
+        request.Properties[ServerKey] = serverUrl;
+#endif
+    }
+
+    private void SetAuthorization(HttpRequestMessage request, string? token)
+    {
+        request.Headers.Authorization = token == null ? null : new AuthenticationHeaderValue("Bearer", token);
+        MarkSetHere(request);
+    }
+
+    /// <summary>
+    /// The server whose token the request gets: the stamped one if the request still goes to its origin, else the
+    /// configured server if the request goes to that one's origin, else the root of the request's own origin.
+    /// </summary>
+    private Uri ServerOf(HttpRequestMessage request)
+    {
+        var target = request.RequestUri!;
+        if (StampedServer(request) is { } stamped && SameOrigin(stamped, target))
+        {
+            return stamped;
+        }
+
+        if (_configured != null && SameOrigin(_configured, target))
+        {
+            return _configured;
+        }
+
+        return new Uri(target.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) &&
+        a.Port == b.Port;
 
     private static bool CanSendAgain(HttpContent? content) => content == null || content is ByteArrayContent;
 
 #if NET5_0_OR_GREATER
     private static readonly HttpRequestOptionsKey<bool> SetHereOption = new HttpRequestOptionsKey<bool>(SetHereKey);
+    private static readonly HttpRequestOptionsKey<Uri> ServerOption = new HttpRequestOptionsKey<Uri>(ServerKey);
 
     private static bool SetHere(HttpRequestMessage request) => request.Options.TryGetValue(SetHereOption, out var set) && set;
 
     private static void MarkSetHere(HttpRequestMessage request) => request.Options.Set(SetHereOption, true);
+
+    private static Uri? StampedServer(HttpRequestMessage request) => request.Options.TryGetValue(ServerOption, out var url) ? url : null;
 #else
     private static bool SetHere(HttpRequestMessage request) =>
         request.Properties.TryGetValue(SetHereKey, out var set) && set is bool b && b;
 
     private static void MarkSetHere(HttpRequestMessage request) => request.Properties[SetHereKey] = true;
+
+    private static Uri? StampedServer(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(ServerKey, out var url) ? url as Uri : null;
 #endif
 }

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Access token refreshed after {Reason}")]
     public static partial void TokenRefreshed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Credentials are configured but {Server} has auth off (POST /auth/token: no token): calls go out without one")]
+    public static partial void AuthOff(ILogger logger, string server);
 }

@@ -17,7 +17,7 @@ internal static class MonaiLabelHttp
         HttpMessageHandler handler = CreatePrimaryHandler(options, logger, pooled: true);
         handler = new LoggingHandler(logger) { InnerHandler = handler };
         handler = new RedirectHandler { InnerHandler = handler };
-        handler = new AuthenticationHandler(new AccessTokenSource(options), logger) { InnerHandler = handler };
+        handler = new AuthenticationHandler(new AccessTokenSource(options), logger, options.ServerUrl) { InnerHandler = handler };
         handler = new ResilienceHandler(MonaiLabelResilience.Build(options.Retry)) { InnerHandler = handler };
         handler = new UserAgentHandler { InnerHandler = handler };
         handler = new TimeoutHandler(options.Timeout) { InnerHandler = handler };

@@ -82,7 +82,7 @@ public class AuthenticationTests
         var nearExpiry = DateTimeOffset.UtcNow.AddSeconds(10);
         var farExpiry = DateTimeOffset.UtcNow.AddHours(1);
         using var server = new ScriptedServer(r => r.Path == "/auth/token"
-            ? Reply.Token(Jwt(Interlocked.Increment(ref tokens) <= 2 ? nearExpiry : farExpiry))
+            ? Reply.Token(Interlocked.Increment(ref tokens) <= 2 ? Jwt(nearExpiry, issued: nearExpiry.AddHours(-1)) : Jwt(farExpiry))
             : Reply.AppInfo());
         using var client = MonaiLabelClient.Create(server.Options(o =>
         {
@@ -95,7 +95,8 @@ public class AuthenticationTests
             await client.GetAppInfoAsync();
         }
 
-        // Tokens 1 and 2 expire within the 30 s margin, so each is used once; token 3 lasts an hour.
+        // Tokens 1 and 2 (hour-long tokens near their end) expire within the 30 s margin, so each is used once;
+        // token 3 lasts an hour.
         Assert.Equal(3, server.RequestsTo("/auth/token").Count);
         Assert.Equal("Bearer " + Jwt(farExpiry), server.RequestsTo("/info/").Last().Header("Authorization"));
     }
@@ -325,9 +326,10 @@ public class AuthenticationTests
     }
 
     /// <summary>An unsigned JWT with the given <c>exp</c> claim.</summary>
-    private static string Jwt(DateTimeOffset expires)
+    private static string Jwt(DateTimeOffset expires, DateTimeOffset? issued = null)
     {
         static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return Part("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Part("{\"sub\":\"annotator\",\"exp\":" + expires.ToUnixTimeSeconds() + "}") + ".sig";
+        var iat = issued is { } at ? ",\"iat\":" + at.ToUnixTimeSeconds() : string.Empty;
+        return Part("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Part("{\"sub\":\"annotator\"" + iat + ",\"exp\":" + expires.ToUnixTimeSeconds() + "}") + ".sig";
     }
 }

@@ -32,6 +32,9 @@ public class ContentDispositionFileNameTests
     [InlineData("attachment; filename=\"a.nii.gz\"", "a.nii.gz")]
     [InlineData("attachment; filename=\"a \\\"quoted\\\" name.nii.gz\"", "a \"quoted\" name.nii.gz")]
     [InlineData("attachment; filename=\"back\\\\slash.nii.gz\"", "back\\slash.nii.gz")]
+    [InlineData("attachment; filename=\"C:\\Windows\\evil.nii.gz\"", "C:\\Windows\\evil.nii.gz")] // unescaped, as Starlette writes it
+    [InlineData("attachment; filename=\"\\\\server\\share\\evil.nii.gz\"", "\\server\\share\\evil.nii.gz")]
+    [InlineData("attachment; filename=\"dir\\\\\"", "dir\\")] // an escaped backslash before the closing quote
     [InlineData("attachment; filename=\"semi;colon.nii.gz\"; size=3", "semi;colon.nii.gz")]
     [InlineData("attachment; filename=plain.nii.gz", "plain.nii.gz")]
     [InlineData("attachment;filename=plain.nii.gz;size=3", "plain.nii.gz")]

@@ -27,6 +27,10 @@ public class HostileFileNameTests
         { "filename=\"C:\\\\x.nii.gz\"", "x.nii.gz" },
         { "filename=\"C:x.nii.gz\"", "x.nii.gz" },
         { "filename=\"\\\\\\\\server\\\\share\\\\x.nii.gz\"", "x.nii.gz" },
+        // Unescaped backslashes, as Starlette and most servers write them (issue 12, item 6).
+        { "filename=\"C:\\Windows\\evil.nii.gz\"", "evil.nii.gz" },
+        { "filename=\"\\\\server\\share\\evil.nii.gz\"", "evil.nii.gz" },
+        { "filename=\"..\\evil.nii.gz\"", "evil.nii.gz" },
         { "filename*=utf-8''%2e%2e%2fx.nii.gz", "x.nii.gz" },
         { "filename*=utf-8''%2E%2E%5C%2E%2E%5Cx.nii.gz", "x.nii.gz" },
         { "filename=\"safe.nii.gz\"; filename*=utf-8''..%2f..%2fevil.nii.gz", "evil.nii.gz" },

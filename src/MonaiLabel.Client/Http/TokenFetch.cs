@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// One exchange of user name and password for a token at <c>POST {server}/auth/token</c>. The answer is read as
+/// any JSON answer is (<see cref="ResponseBodyStream"/>: ReadTimeout, MaxJsonAnswerBytes, typed errors, framing
+/// checked); the caller's token carries the overall time limit.
+/// </summary>
+internal sealed class TokenFetch
+{
+    private const string What = "the answer to POST /auth/token";
+
+    private readonly MonaiLabelClientOptions _options;
+    private readonly Uri _baseUrl;
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
+
+    public TokenFetch(MonaiLabelClientOptions options, Uri baseUrl, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send)
+    {
+        _options = options;
+        _baseUrl = baseUrl;
+        _send = send;
+    }
+
+    /// <summary>The token; null when the server has auth off (no <c>/auth/token</c> route, or a null token).</summary>
+    public async Task<string?> RunAsync(CancellationToken cancellationToken)
+    {
+        var form = new FormUrlEncodedContent(new[]
+        {
+            new KeyValuePair<string, string>("username", _options.Username!),
+            new KeyValuePair<string, string>("password", _options.Password!),
+            new KeyValuePair<string, string>("grant_type", "password"),
+        });
+        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, "auth/token")) { Content = form })
+        using (var response = await _send(request, cancellationToken).ConfigureAwait(false))
+        {
+            ContentLengthFraming.Check(response, What);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                // MONAI Label mounts /auth/* only with auth on.
+                return null;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = WithoutPassword(
+                    await ReadAsync(response, MonaiLabelClient.MaxErrorBodyBytes, truncate: true, cancellationToken).ConfigureAwait(false));
+                // The server answers a wrong password with 500 (its identity provider's 401 re-raised); say what the
+                // caller can act on, never the password.
+                var refused = status == 400 || status == 401 || status == 403 || status == 500;
+                var message = refused
+                    ? $"The server refused the credentials of user '{_options.Username}': POST /auth/token answered HTTP {status}."
+                    : $"Could not get an access token for user '{_options.Username}' from POST /auth/token: HTTP {status}.";
+                throw MonaiLabelClientException.ForAnswer(
+                    refused ? MonaiLabelErrorKind.Unauthorized : MonaiLabelClientException.KindOfStatus(status),
+                    message, status, body, HeadersOf(response), null);
+            }
+
+            var max = _options.MaxJsonAnswerBytes;
+            if (response.Content?.Headers.ContentLength is { } declared && declared > max)
+            {
+                throw new MonaiLabelClientException(
+                    MonaiLabelErrorKind.InvalidResponse,
+                    $"The answer to POST /auth/token is {declared} bytes long, more than {max} bytes (MaxJsonAnswerBytes); it was not read.");
+            }
+
+            var text = await ReadAsync(response, max, truncate: false, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (JToken.Parse(text) is JObject answer && answer.TryGetValue("access_token", out var token))
+                {
+                    if (token.Type == JTokenType.Null)
+                    {
+                        return null; // The route is mounted but auth is off: {"access_token": null}.
+                    }
+
+                    if (token.Type == JTokenType.String && !string.IsNullOrEmpty((string?)token))
+                    {
+                        return (string)token!;
+                    }
+                }
+            }
+            catch (Newtonsoft.Json.JsonException e)
+            {
+                throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered with something that is not JSON.", e);
+            }
+
+            throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered without an access_token.");
+        }
+    }
+
+    // An error answer to a credentials request may echo them: the password never reaches Response or Detail.
+    private string WithoutPassword(string body)
+    {
+        var password = _options.Password;
+        if (string.IsNullOrEmpty(password))
+        {
+            return body;
+        }
+
+        foreach (var form in new[] { password!, Uri.EscapeDataString(password!), WebUtility.UrlEncode(password!) })
+        {
+            body = body.Replace(form, "***");
+        }
+
+        return body;
+    }
+
+    private async Task<string> ReadAsync(HttpResponseMessage response, long max, bool truncate, CancellationToken cancellationToken)
+    {
+        if (response.Content == null)
+        {
+            return string.Empty;
+        }
+
+#if NET5_0_OR_GREATER
+        var inner = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var inner = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var limits = new ResponseBodyLimits(truncate ? "the error " + What.Substring(4) : What, _options.ReadTimeout, max, truncate);
+        using (var body = new ResponseBodyStream(inner, limits, cancellationToken))
+        using (var copy = new MemoryStream())
+        {
+            await body.CopyToAsync(copy, 16 * 1024, cancellationToken).ConfigureAwait(false);
+            return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
+        {
+            headers[header.Key] = header.Value.ToList();
+        }
+
+        return headers;
+    }
+}
+
+/// <summary>A cached token and when to fetch the next one.</summary>
+internal sealed class CachedToken
+{
+    // Long-lived tokens are renewed this long before they expire, so long uploads don't start with one about to lapse;
+    // short-lived ones after 80% of their life, so a token that lives 30 s or less is still reused.
+    private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
+    private const double ShortLifeShare = 0.2;
+
+    private CachedToken(string? value, DateTimeOffset? refreshAt)
+    {
+        Value = value;
+        RefreshAt = refreshAt;
+    }
+
+    /// <summary>The server has auth off: send no token (until a 401 says otherwise).</summary>
+    public static CachedToken None { get; } = new CachedToken(null, null);
+
+    public string? Value { get; }
+
+    /// <summary>Null for a token whose expiry is unknown (an opaque token): a 401 refreshes it.</summary>
+    public DateTimeOffset? RefreshAt { get; }
+
+    public bool IsExpiring => RefreshAt.HasValue && RefreshAt.Value <= DateTimeOffset.UtcNow;
+
+    /// <summary>
+    /// A token just received. Its lifetime is <c>exp − iat</c> when the JWT says both (else what is left of it
+    /// now); it is renewed <c>min(30 s, 20% of that lifetime)</c> before <c>exp</c>.
+    /// </summary>
+    public static CachedToken Received(string token)
+    {
+        var (expires, issued) = Jwt.Times(token);
+        if (expires == null)
+        {
+            return new CachedToken(token, null);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var life = issued.HasValue && issued.Value < expires.Value ? expires.Value - issued.Value : expires.Value - now;
+        var share = TimeSpan.FromTicks((long)(Math.Max(life.Ticks, 0) * ShortLifeShare));
+        var margin = share < ExpiryMargin ? share : ExpiryMargin;
+        return new CachedToken(token, expires.Value - margin);
+    }
+}
+
+/// <summary>The <c>exp</c> and <c>iat</c> claims of a JWT, if the token is one.</summary>
+internal static class Jwt
+{
+    public static (DateTimeOffset? Expires, DateTimeOffset? Issued) Times(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            var claims = JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+            return (Seconds(claims["exp"]), Seconds(claims["iat"]));
+        }
+        catch (FormatException)
+        {
+            return (null, null);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return (null, null);
+        }
+        catch (InvalidCastException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static DateTimeOffset? Seconds(JToken? claim)
+    {
+        if (claim == null || (claim.Type != JTokenType.Integer && claim.Type != JTokenType.Float))
+        {
+            return null;
+        }
+
+        var seconds = (double)claim;
+        return seconds > 0 && seconds < 253402300799 ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)) : (DateTimeOffset?)null;
+    }
+}
+
+/// <summary>Waiting for a shared task under one caller's own cancellation (Task.WaitAsync, also on netstandard2.0).</summary>
+internal static class TaskWaits
+{
+    public static async Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+#else
+        if (!cancellationToken.CanBeCanceled || task.IsCompleted)
+        {
+            return await task.ConfigureAwait(false);
+        }
+
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+        {
+            if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+#endif
+    }
+}
