@@ -67,6 +67,25 @@ public sealed class ModelAuthLogsTests
     }
 
     [Fact]
+    public async Task Credentials_against_a_server_with_auth_off_are_not_needed()
+    {
+        // Issue 11, defect 3: credentials configured once for every environment; dev servers run without auth.
+        await using var server = await Mlabel.StartAsync();
+        var info = await Mlabel.RunAsync(server, "--username", "admin", "--password", "admin", "--verbose", "info");
+        Mlabel.Ok(info);
+        Assert.Contains("has auth off", info.Stderr);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_the_credentials_were_refused()
+    {
+        await using var server = await Mlabel.StartAsync(auth: true);
+        var line = Mlabel.Fails(await Mlabel.RunAsync(server, "--username", "admin", "--password", "wrong", "info"), 1);
+        Assert.Contains("refused the credentials of user 'admin'", line);
+        Assert.DoesNotContain("wrong", line);
+    }
+
+    [Fact]
     public async Task Auth_login_without_server_uses_an_emulator_with_auth_on()
     {
         var login = await Mlabel.RunAsync("auth", "login", "--username", "user", "--password", "user");

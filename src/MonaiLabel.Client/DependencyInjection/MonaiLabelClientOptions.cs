@@ -22,7 +22,11 @@ public sealed class MonaiLabelClientOptions
     /// <summary>A fixed access token, sent as <c>Authorization: Bearer …</c>.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>User name for <c>POST /auth/token</c>; with <see cref="Password"/>, a token is fetched on first need and refreshed on a 401.</summary>
+    /// <summary>
+    /// User name for <c>POST /auth/token</c>; with <see cref="Password"/>, a token is fetched on first need from the
+    /// server the request goes to (<see cref="MonaiLabelClient.ServerUrl"/>), renewed before a JWT expires and on a
+    /// 401. A server with auth off (no <c>/auth/token</c>) gets calls without a token, and one warning is logged.
+    /// </summary>
     public string? Username { get; set; }
 
     /// <summary>Password for <c>POST /auth/token</c>. Never logged, never in exception messages or <see cref="ToString"/>.</summary>
