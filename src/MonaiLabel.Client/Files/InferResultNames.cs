@@ -66,7 +66,8 @@ internal sealed class InferResultNames
         return SafeFileName.Sanitize(FileNameParts.Fit(_stem, suffix, extension), "result" + suffix + extension);
     }
 
-    // An id may hold a path separator (a DICOMweb or XNAT id): keep all of it rather than only what follows the last one.
+    // An id may hold a path separator or a colon (a DICOMweb or XNAT id): keep all of it as _ rather than have
+    // SafeFileName drop what comes before the last separator or a drive-like "a:".
     private static string Component(string? value, string fallback) =>
-        string.IsNullOrEmpty(value) ? fallback : value!.Replace('/', '_').Replace('\\', '_');
+        string.IsNullOrEmpty(value) ? fallback : value!.Replace('/', '_').Replace('\\', '_').Replace(':', '_');
 }
