@@ -37,8 +37,8 @@ public sealed class InferAndSessionTests
         Assert.True(File.Exists(path));
         Assert.Equal(path, (string?)json["label"]!["path"]);
         Assert.Equal("case_02_segmentation_spleen.nii.gz", Path.GetFileName(path));
-        Assert.Equal("case_02_segmentation_spleen.nii.gz", (string?)json["files"]![0]!["fileName"]);
-        Assert.StartsWith("tmp", (string?)json["files"]![0]!["rawFileName"]); // the server's own name, reported
+        Assert.Equal("case_02_segmentation_spleen.nii.gz", (string?)json["files"]![0]!["file_name"]);
+        Assert.StartsWith("tmp", (string?)json["files"]![0]!["raw_file_name"]); // the server's own name, reported
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InferAndSessionTests
         var result = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--file", input, "--out", outDir, "--json");
         Mlabel.Ok(result);
         Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)result.Json()["label"]!["path"]!));
-        Assert.Equal("upload_segmentation_spleen.nii.gz", (string?)result.Json()["label"]!["fileName"]); // the uploaded file's stem
+        Assert.Equal("upload_segmentation_spleen.nii.gz", (string?)result.Json()["label"]!["file_name"]); // the uploaded file's stem
 
         var jsonOnly = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--output", "json", "--out", outDir, "--json");
         Mlabel.Ok(jsonOnly);
@@ -92,7 +92,7 @@ public sealed class InferAndSessionTests
         var infer = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--session", id, "--out", temp.Path, "--json");
         Mlabel.Ok(infer);
         Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)infer.Json()["label"]!["path"]!));
-        Assert.Equal(id + "_segmentation_spleen.nii.gz", (string?)infer.Json()["label"]!["fileName"]); // the session stands for the image
+        Assert.Equal(id + "_segmentation_spleen.nii.gz", (string?)infer.Json()["label"]!["file_name"]); // the session stands for the image
 
         Mlabel.Ok(await Mlabel.RunAsync(server, "session", "delete", id));
         var gone = Mlabel.Fails(await Mlabel.RunAsync(server, "session", "get", id), 1);
