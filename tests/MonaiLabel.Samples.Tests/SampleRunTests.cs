@@ -45,6 +45,20 @@ public sealed class SampleRunTests : IDisposable
     }
 
     [Fact]
+    public async Task The_old_quick_start_error_example_never_fires_the_info_of_a_missing_image_is_empty()
+    {
+        // What issue 17 found: MONAI Label (and the emulator) answer 200 {} here, so a catch of NotFound never runs.
+        await using var server = await StartAsync(sampleImages: 0);
+        using var client = new MonaiLabel.Client.MonaiLabelClient(server.Url);
+
+        var info = await client.GetImageInfoAsync("no-such-image", Cancel());
+
+        Assert.Null(info.Name);
+        Assert.Empty(info.AdditionalProperties);
+        Assert.False(await client.ImageExistsAsync("no-such-image", Cancel()));
+    }
+
+    [Fact]
     public async Task Without_dependency_injection_reads_the_datastore()
     {
         await using var server = await StartAsync(sampleImages: 3);
