@@ -59,7 +59,10 @@ public partial class MonaiLabelClient
         return ConvertAnswer<DatastoreStats>(answer, "datastore stats");
     }
 
-    /// <summary>Whether the datastore has <paramref name="image"/> (HEAD; a 404 answers false).</summary>
+    /// <summary>
+    /// Whether the datastore has <paramref name="image"/> (HEAD; a 404 answers false). The way to ask: the info of
+    /// an image that does not exist (<c>GetImageInfoAsync</c>) is an empty object, not an error.
+    /// </summary>
     public virtual Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default) =>
         ExistsAsync(() => CheckImageAsync(image, null, cancellationToken));
 
@@ -68,6 +71,9 @@ public partial class MonaiLabelClient
         ExistsAsync(() => CheckLabelAsync(image, tag, cancellationToken));
 
     /// <summary>Downloads an image to <paramref name="directory"/> (default <see cref="ResultDirectory"/>) under the server's file name, made safe.</summary>
+    /// <exception cref="MonaiLabelClientException">
+    /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Image NOT Found or is a directory</c>) for an image that does not exist.
+    /// </exception>
     public virtual async Task<SavedFile> DownloadImageToAsync(
         string image, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -79,6 +85,9 @@ public partial class MonaiLabelClient
     /// Downloads a label to <paramref name="directory"/> (the Python client's <c>download_label</c>), keeping its
     /// extension (<c>.nii.gz</c>); the server's file name is never used as a path.
     /// </summary>
+    /// <exception cref="MonaiLabelClientException">
+    /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Label NOT Found or is a directory</c>) for a label that does not exist.
+    /// </exception>
     public virtual async Task<SavedFile> DownloadLabelToAsync(
         string label, string tag, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)

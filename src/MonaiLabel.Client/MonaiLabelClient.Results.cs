@@ -29,8 +29,16 @@ public partial class MonaiLabelClient
     }
 
     /// <summary>Saves a file answer under the server's (sanitised) file name; disposes <paramref name="response"/>.</summary>
-    private async Task<SavedFile> SaveFileResponseAsync(
+    private Task<SavedFile> SaveFileResponseAsync(
         FileResponse response, string? directory, string fallbackName, bool overwrite, IProgress<long>? progress,
+        CancellationToken cancellationToken) =>
+        SaveFileResponseAsync(
+            response, directory, rawName => SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName)), overwrite, progress,
+            cancellationToken);
+
+    /// <summary>Saves a file answer under the safe name <paramref name="nameFor"/> gives for the server's name; disposes <paramref name="response"/>.</summary>
+    private async Task<SavedFile> SaveFileResponseAsync(
+        FileResponse response, string? directory, Func<string?, string> nameFor, bool overwrite, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         using (response)
@@ -38,7 +46,7 @@ public partial class MonaiLabelClient
             RejectNonResult(Header(response, "Content-Type"));
             var contentDisposition = Header(response, "Content-Disposition");
             var rawName = ContentDispositionFileName.GetRawFileName(contentDisposition);
-            var safeName = SafeFileName.Sanitize(rawName, SafeFileName.Sanitize(fallbackName));
+            var safeName = nameFor(rawName);
             if (progress is ITransferProgress transfer &&
                 long.TryParse(Header(response, "Content-Length"), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
             {
@@ -56,14 +64,15 @@ public partial class MonaiLabelClient
     /// Disposes <paramref name="response"/>. On failure no file of this answer is left behind.
     /// </summary>
     private async Task<InferResult> ReadInferResultAsync(
-        FileResponse response, string? directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+        FileResponse response, InferResultNames names, string? directory, bool overwrite, IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var contentType = Header(response, "Content-Type");
         if (IsMediaType(contentType, "multipart/"))
         {
             using (response)
             {
-                return await ReadMultipartResultAsync(response.Stream, contentType!, directory ?? ResultDirectory, overwrite, progress, cancellationToken)
+                return await ReadMultipartResultAsync(response.Stream, contentType!, names, directory ?? ResultDirectory, overwrite, progress, cancellationToken)
                     .ConfigureAwait(false);
             }
         }
@@ -77,12 +86,14 @@ public partial class MonaiLabelClient
             }
         }
 
-        var file = await SaveFileResponseAsync(response, directory, "result", overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var file = await SaveFileResponseAsync(response, directory, rawName => names.NameFor(0, rawName), overwrite, progress, cancellationToken)
+            .ConfigureAwait(false);
         return new InferResult(null, new[] { file });
     }
 
     private async Task<InferResult> ReadMultipartResultAsync(
-        Stream body, string contentType, string directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
+        Stream body, string contentType, InferResultNames names, string directory, bool overwrite, IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var boundary = MultipartBoundary.Parse(contentType);
         // Files become visible only when the whole answer has been read: a failure part-way leaves the directory as
@@ -101,12 +112,13 @@ public partial class MonaiLabelClient
                 {
                     if (section.IsFile)
                     {
-                        // Every file part is saved (the Python client kept only the first). A part that declares a
-                        // file name is a file even when that name is empty or unusable: it then gets a fallback name.
+                        // Every file part is saved (the Python client kept only the first), under a predictable name:
+                        // the server's is a temporary one (tmp0rbjqoff.nii.gz) and lends only its extension. A part
+                        // that declares a file name is a file even when that name is empty or unusable.
                         // Progress counts the bytes of all files of the answer, so it never goes back.
                         var savedBefore = savedBytes;
                         var written = await ResultFileWriter.WriteAsync(
-                                section.Body, directory, section.FileName ?? SafeFileName.Sanitize(null),
+                                section.Body, directory, names.NameFor(pending.Count, section.RawFileName),
                                 progress == null ? null : new OffsetProgress(progress, savedBefore), cancellationToken)
                             .ConfigureAwait(false);
                         var length = new FileInfo(written.TempPath).Length;

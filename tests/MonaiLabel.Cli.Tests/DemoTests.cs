@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using MonaiLabel.Cli.Tests.Support;
 using Xunit;
@@ -41,6 +42,8 @@ public sealed class DemoTests
         Assert.True(File.Exists((string)json["label"]!["path"]!));
         Assert.True(File.Exists((string)json["weights"]!["path"]!));
         Assert.True(File.Exists((string)json["infer"]!["label"]!["path"]!));
+        Assert.Equal("case_01_segmentation_spleen.nii.gz", Path.GetFileName((string)json["infer"]!["label"]!["path"]!)); // named by the SDK
+        Assert.Equal(new[] { "case_01_segmentation_spleen.nii.gz" }, Directory.GetFiles(Path.Combine(temp.Path, "infer")).Select(Path.GetFileName));
         Assert.DoesNotContain("emulator", result.Stderr);
     }
 

@@ -20,6 +20,8 @@ public sealed class InferAndSessionTests
         Assert.Contains("label_names", result.Stdout);
 
         var file = Directory.GetFiles(temp.Path).Single();
+        Assert.Equal("case_01_segmentation_spleen.nii.gz", Path.GetFileName(file)); // not the server's tmpXXXX.nii.gz
+        Assert.Contains("case_01_segmentation_spleen.nii.gz", result.Stdout);
         var image = File.ReadAllBytes(Path.Combine(server.StudiesDirectory, "case_01.nii.gz"));
         Assert.Equal(MonaiLabelEmulator.ComputeLabel(image), File.ReadAllBytes(file));
     }
@@ -34,6 +36,24 @@ public sealed class InferAndSessionTests
         var path = (string)json["files"]![0]!["path"]!;
         Assert.True(File.Exists(path));
         Assert.Equal(path, (string?)json["label"]!["path"]);
+        Assert.Equal("case_02_segmentation_spleen.nii.gz", Path.GetFileName(path));
+        Assert.Equal("case_02_segmentation_spleen.nii.gz", (string?)json["files"]![0]!["file_name"]);
+        Assert.StartsWith("tmp", (string?)json["files"]![0]!["raw_file_name"]); // the server's own name, reported
+    }
+
+    [Fact]
+    public async Task Infer_name_chooses_the_file_name_and_the_default_is_the_same_on_every_call()
+    {
+        await using var server = await Mlabel.StartAsync();
+        using var temp = new TempDirectory();
+        Mlabel.Ok(await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path, "--name", "mine.nii.gz"));
+        Mlabel.Ok(await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path, "--name", "bare"));
+        Mlabel.Ok(await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path));
+        Mlabel.Ok(await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path, "--overwrite"));
+        Mlabel.Ok(await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--out", temp.Path));
+        Assert.Equal(
+            new[] { "bare.nii.gz", "case_01_segmentation_spleen (1).nii.gz", "case_01_segmentation_spleen.nii.gz", "mine.nii.gz" },
+            Directory.GetFiles(temp.Path).Select(Path.GetFileName).OrderBy(n => n, System.StringComparer.Ordinal));
     }
 
     [Fact]
@@ -46,6 +66,7 @@ public sealed class InferAndSessionTests
         var result = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--file", input, "--out", outDir, "--json");
         Mlabel.Ok(result);
         Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)result.Json()["label"]!["path"]!));
+        Assert.Equal("upload_segmentation_spleen.nii.gz", (string?)result.Json()["label"]!["file_name"]); // the uploaded file's stem
 
         var jsonOnly = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--image", "case_01", "--output", "json", "--out", outDir, "--json");
         Mlabel.Ok(jsonOnly);
@@ -71,6 +92,7 @@ public sealed class InferAndSessionTests
         var infer = await Mlabel.RunAsync(server, "infer", "segmentation_spleen", "--session", id, "--out", temp.Path, "--json");
         Mlabel.Ok(infer);
         Assert.Equal(MonaiLabelEmulator.ComputeLabel(File.ReadAllBytes(input)), File.ReadAllBytes((string)infer.Json()["label"]!["path"]!));
+        Assert.Equal(id + "_segmentation_spleen.nii.gz", (string?)infer.Json()["label"]!["file_name"]); // the session stands for the image
 
         Mlabel.Ok(await Mlabel.RunAsync(server, "session", "delete", id));
         var gone = Mlabel.Fails(await Mlabel.RunAsync(server, "session", "get", id), 1);

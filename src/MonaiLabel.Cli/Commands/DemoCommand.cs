@@ -83,7 +83,7 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
             output.Line($"   -> [cyan]{Output.Esc(image)}[/]");
         }
 
-        // 3. The model labels it (the multipart answer: params JSON + the label file).
+        // 3. The model labels it (the multipart answer: params JSON + the label file), saved by the SDK as <image>_<model>.nii.gz.
         Step(output, 3, "infer", $"{model} on {image} (a multipart answer: params and the label file)");
         var inferDirectory = Path.Combine(results, "infer");
         var inference = await Transfers.RunAsync(output, "infer " + model, null, transfer =>
@@ -91,7 +91,6 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
             .ConfigureAwait(false);
         var predicted = inference.Label
             ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, $"The infer answer of {model} has no label file.");
-        predicted = Rename(predicted, $"{image}_{model}");
         output.Line($"   label saved to {Output.Esc(predicted.Path)} ({Output.Bytes(predicted.Length)})");
         if (inference.Params != null)
         {
@@ -175,20 +174,6 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
 
     private static void Step(Output output, int number, string title, string what) =>
         output.Line($"[bold]{number}/{Steps} {Output.Esc(title)}[/] - {Output.Esc(what)}");
-
-    /// <summary>Gives the inferred label a stable name (the server's is a random tmp name), keeping its extension.</summary>
-    private static SavedFile Rename(SavedFile file, string stem)
-    {
-        var name = Path.GetFileName(file.Path);
-        var dot = name.IndexOf('.', StringComparison.Ordinal);
-        var target = Path.Combine(Path.GetDirectoryName(file.Path)!, SafeFileName.Sanitize(stem + (dot > 0 ? name[dot..] : string.Empty)));
-        if (!string.Equals(target, file.Path, StringComparison.Ordinal))
-        {
-            File.Move(file.Path, target, overwrite: true);
-        }
-
-        return new SavedFile(target, file.RawFileName, file.ContentType, file.Length);
-    }
 
     internal sealed class Settings : GlobalSettings
     {

@@ -31,6 +31,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         config.AddCommand<InferCommand>("infer")
             .WithDescription("Run a model on an image (--image ID, --file PATH or --session ID) and save the result files.")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
+            .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--name", "spleen_10_auto.nii.gz")
             .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
@@ -45,6 +46,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
                 Output = settings.Output == null ? null : Outputs[settings.Output],
                 Params = JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
                 ResultDirectory = settings.OutDirectory,
+                ResultFileName = settings.Name,
                 Overwrite = settings.Overwrite,
                 Progress = transfer,
             }, cancellationToken)).ConfigureAwait(false);
@@ -96,6 +98,10 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         [CommandOption("--output <KIND>")]
         [Description("What the server answers: all (params and label, multipart), image, json or dicom_seg. Default: the server's choice.")]
         public string? Output { get; set; }
+
+        [CommandOption("--name <FILE>")]
+        [Description("The result's file name. Default: <image>_<model> with the server's extension (spleen_10_segmentation_spleen.nii.gz); a session id or the --file's stem stands for the image. Further files: <stem>_1<ext>, ...")]
+        public string? Name { get; set; }
 
         [CommandOption("--params <JSON>")]
         [Description("Model params: a JSON object, or @file.json.")]

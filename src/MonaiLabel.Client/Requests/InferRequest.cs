@@ -29,6 +29,18 @@ public sealed class InferRequest
     /// <summary>Where result files are saved; null uses <see cref="MonaiLabelClient.ResultDirectory"/>.</summary>
     public string? ResultDirectory { get; set; }
 
+    /// <summary>
+    /// The name to save the result under, e.g. <c>"spleen_10_seg.nii.gz"</c>; null (the default) names it
+    /// <c>{image}_{model}</c> plus the extension of the name the server suggested: <c>spleen_10_segmentation_spleen.nii.gz</c>
+    /// for the server's <c>tmp0rbjqoff.nii.gz</c> (see <see cref="SavedFile.RawFileName"/>). Without an image id the
+    /// session id (<see cref="SessionId"/>) or the uploaded file's stem (<see cref="File"/>, <c>case.nii.gz</c> gives
+    /// <c>case</c>) stands for the image. A name without an extension gets the server's. Further files of one answer
+    /// keep the stem and take their own extension with an index: <c>{stem}_1.nii.gz</c>, <c>{stem}_2.dcm</c>, ….
+    /// Names are made safe by <see cref="SafeFileName.Sanitize"/> (a directory part is dropped: use
+    /// <see cref="ResultDirectory"/>); a taken name is numbered (<c>a (1).nii.gz</c>) unless <see cref="Overwrite"/>.
+    /// </summary>
+    public string? ResultFileName { get; set; }
+
     /// <summary>Replace a same-named file in the result directory instead of saving under a numbered name.</summary>
     public bool Overwrite { get; set; }
 

@@ -18,7 +18,11 @@ public sealed class SavedFile
     /// <summary>The (safe) name the file was saved under.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);
 
-    /// <summary>The file name exactly as the server sent it (never used as a path), or null when it sent none.</summary>
+    /// <summary>
+    /// The file name the server suggested, exactly as sent (never used as a path), or null when it sent none. For an
+    /// infer result this is the server's temporary name (<c>tmp0rbjqoff.nii.gz</c>), of which only the extension is
+    /// used: the file is saved under a predictable name (see <see cref="InferRequest.ResultFileName"/>).
+    /// </summary>
     public string? RawFileName { get; }
 
     /// <summary>The content type the server declared for the file, if any.</summary>

@@ -258,6 +258,7 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IDictionary<string, object?>? Params { get; set; }
         public System.IProgress<long>? Progress { get; set; }
         public string? ResultDirectory { get; set; }
+        public string? ResultFileName { get; set; }
         public string? SessionId { get; set; }
     }
     public sealed class InferResult

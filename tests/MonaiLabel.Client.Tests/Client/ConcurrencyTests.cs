@@ -39,7 +39,7 @@ public class ConcurrencyTests
         for (var i = 0; i < Calls; i++)
         {
             Assert.Equal(i, (int)results[i].Params!["call"]!);
-            Assert.Equal($"label_{i}.nii.gz", results[i].Label!.FileName);
+            Assert.Equal($"case_{i}_model_{i}.nii.gz", results[i].Label!.FileName);
             dir.AssertSavedInside(results[i].Label!, labels[i]);
         }
 
@@ -53,13 +53,13 @@ public class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Sixty_four_concurrent_infers_offering_the_same_file_name_each_get_their_own_file()
+    public async Task Sixty_four_concurrent_infers_asking_for_the_same_file_name_each_get_their_own_file()
     {
         using var wire = new WireMockServerFixture();
         var labels = Enumerable.Range(0, Calls).Select(Label).ToArray();
         for (var i = 0; i < Calls; i++)
         {
-            // Every answer offers the same name, so all 64 saves race for "label.nii.gz" in one directory.
+            // Every call asks for the same name, so all 64 saves race for "label.nii.gz" in one directory.
             wire.Server
                 .Given(Request.Create().WithPath("/infer/model_" + i).UsingPost())
                 .RespondWith(MultipartAnswer.Response(
@@ -71,7 +71,7 @@ public class ConcurrencyTests
         var client = wire.CreateClient();
 
         var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(i =>
-            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { Image = "case_" + i, ResultDirectory = dir.Dir }))));
+            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { Image = "case_" + i, ResultFileName = "label.nii.gz", ResultDirectory = dir.Dir }))));
 
         Assert.Equal(Calls, results.Select(r => r.Label!.Path).Distinct().Count());
         for (var i = 0; i < Calls; i++)

@@ -53,11 +53,12 @@ public class InferResultTests
         Assert.Equal(29, expected.Length);
         dir.AssertSavedInside(label, expected);
         Assert.Equal((string?)result.Params["mlref"]!["label_sha256"], ClientTest.Sha256Hex(File.ReadAllBytes(label.Path)));
-        Assert.Equal("tmp5ur3p6jf.nii.gz", label.FileName);
-        Assert.Equal(dir.PathOf("tmp5ur3p6jf.nii.gz"), label.Path);
+        // Saved under the image and model (issue 17), not the server's temporary name, which is reported.
+        Assert.Equal("wire_case_segmentation_spleen.nii.gz", label.FileName);
+        Assert.Equal(dir.PathOf("wire_case_segmentation_spleen.nii.gz"), label.Path);
         Assert.Equal("tmp5ur3p6jf.nii.gz", label.RawFileName);
         Assert.Equal("application/octet-stream", label.ContentType);
-        Assert.Equal(new[] { "tmp5ur3p6jf.nii.gz" }, dir.FileNames);
+        Assert.Equal(new[] { "wire_case_segmentation_spleen.nii.gz" }, dir.FileNames);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class InferResultTests
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=all");
         Assert.Equal("segmentation_spleen", (string?)result.Params!["model"]);
-        Assert.Equal("tmp5ur3p6jf.nii.gz", result.Label!.FileName);
+        Assert.Equal("wire_case_segmentation_spleen.nii.gz", result.Label!.FileName);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class InferResultTests
         Assert.Null(result.Params);
         var file = Assert.Single(result.Files);
         dir.AssertSavedInside(file, capture.Body);
-        Assert.Equal("tmp9r74f209.nii.gz", file.FileName);
+        Assert.Equal("wire_case_segmentation_spleen.nii.gz", file.FileName);
         Assert.Equal("tmp9r74f209.nii.gz", file.RawFileName);
         Assert.Equal("application/octet-stream", file.ContentType);
     }
@@ -126,7 +127,8 @@ public class InferResultTests
         Assert.Null(result.Params);
         var file = Assert.Single(result.Files);
         dir.AssertSavedInside(file, dicom);
-        Assert.Equal("label.dcm", file.FileName);
+        Assert.Equal("wire_case_segmentation_spleen.dcm", file.FileName);
+        Assert.Equal("label.dcm", file.RawFileName);
         Assert.Equal("application/dicom", file.ContentType);
     }
 
@@ -187,11 +189,12 @@ public class InferResultTests
         Assert.Equal(2, result.Files.Count);
         dir.AssertSavedInside(result.Files[0], first);
         dir.AssertSavedInside(result.Files[1], second);
-        Assert.Equal("label.nii.gz", result.Label!.FileName);
-        Assert.Equal("probs.nii.gz", result.Files[1].FileName);
+        Assert.Equal("i_m.nii.gz", result.Label!.FileName);
+        Assert.Equal("i_m_1.nii.gz", result.Files[1].FileName);
+        Assert.Equal("probs.nii.gz", result.Files[1].RawFileName);
         Assert.Equal("application/gzip", result.Files[1].ContentType);
         Assert.Equal("note", result.Fields["extra"]);
-        Assert.Equal(new[] { "label.nii.gz", "probs.nii.gz" }, dir.FileNames);
+        Assert.Equal(new[] { "i_m.nii.gz", "i_m_1.nii.gz" }, dir.FileNames);
     }
 
     [Fact]
@@ -208,7 +211,7 @@ public class InferResultTests
 
         var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
 
-        Assert.Equal(new[] { "x (1).nii.gz", "x.nii.gz" }, dir.FileNames);
+        Assert.Equal(new[] { "i_m.nii.gz", "i_m_1.nii.gz" }, dir.FileNames);
         dir.AssertSavedInside(result.Files[0], first);
         dir.AssertSavedInside(result.Files[1], second);
         Assert.Equal("x.nii.gz", result.Files[1].RawFileName);
@@ -225,7 +228,7 @@ public class InferResultTests
 
         var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Image });
 
-        Assert.Equal(dir.PathOf("tmp9r74f209.nii.gz"), result.Label!.Path);
+        Assert.Equal(dir.PathOf("wire_case_segmentation_spleen.nii.gz"), result.Label!.Path);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public class ResultFailureTests
     public async Task With_Overwrite_a_failed_answer_leaves_the_files_it_would_have_replaced_untouched()
     {
         using var dir = new TempResultDir();
-        File.WriteAllText(dir.PathOf("first.nii.gz"), "earlier first");
-        File.WriteAllText(dir.PathOf("second.nii.gz"), "earlier second");
+        File.WriteAllText(dir.PathOf("i_m.nii.gz"), "earlier first");
+        File.WriteAllText(dir.PathOf("i_m_1.nii.gz"), "earlier second");
         var body = MultipartAnswer.Build(
             closed: false,
             AnswerPart.Params("{}"),
@@ -53,16 +53,16 @@ public class ResultFailureTests
             wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true }));
 
         // Files of an answer become visible only once the whole answer was read: nothing was replaced.
-        Assert.Equal(new[] { "first.nii.gz", "second.nii.gz" }, dir.FileNames);
-        Assert.Equal("earlier first", File.ReadAllText(dir.PathOf("first.nii.gz")));
-        Assert.Equal("earlier second", File.ReadAllText(dir.PathOf("second.nii.gz")));
+        Assert.Equal(new[] { "i_m.nii.gz", "i_m_1.nii.gz" }, dir.FileNames);
+        Assert.Equal("earlier first", File.ReadAllText(dir.PathOf("i_m.nii.gz")));
+        Assert.Equal("earlier second", File.ReadAllText(dir.PathOf("i_m_1.nii.gz")));
     }
 
     [Fact]
     public async Task With_Overwrite_a_complete_answer_replaces_the_earlier_files()
     {
         using var dir = new TempResultDir();
-        File.WriteAllText(dir.PathOf("first.nii.gz"), "earlier first");
+        File.WriteAllText(dir.PathOf("i_m.nii.gz"), "earlier first");
         var fresh = ClientTest.BinaryBytes(1, 100);
         var body = MultipartAnswer.Build(
             closed: true,
@@ -73,9 +73,9 @@ public class ResultFailureTests
 
         var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
 
-        Assert.Equal(dir.PathOf("first.nii.gz"), result.Label!.Path);
-        Assert.Equal(fresh, File.ReadAllBytes(dir.PathOf("first.nii.gz")));
-        Assert.Equal(new[] { "first.nii.gz" }, dir.FileNames);
+        Assert.Equal(dir.PathOf("i_m.nii.gz"), result.Label!.Path);
+        Assert.Equal(fresh, File.ReadAllBytes(dir.PathOf("i_m.nii.gz")));
+        Assert.Equal(new[] { "i_m.nii.gz" }, dir.FileNames);
     }
 
     [Fact]
@@ -273,14 +273,14 @@ public class ResultFailureTests
         using var wire = new WireMockServerFixture();
         var capture = wire.RespondWithCapture("11_post_infer_multipart");
         using var dir = new TempResultDir();
-        File.WriteAllText(dir.PathOf("tmp5ur3p6jf.nii.gz"), "old");
+        File.WriteAllText(dir.PathOf("i_m.nii.gz"), "old");
         var client = wire.CreateClient();
 
         var kept = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
-        Assert.Equal("tmp5ur3p6jf (1).nii.gz", kept.Label!.FileName);
+        Assert.Equal("i_m (1).nii.gz", kept.Label!.FileName);
 
         var replaced = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
-        Assert.Equal(dir.PathOf("tmp5ur3p6jf.nii.gz"), replaced.Label!.Path);
+        Assert.Equal(dir.PathOf("i_m.nii.gz"), replaced.Label!.Path);
         Assert.Equal(29, File.ReadAllBytes(replaced.Label.Path).Length);
         Assert.Equal(2, dir.FileNames.Length);
     }

@@ -5,6 +5,8 @@ using System.Text;
 using System.Threading.Tasks;
 using Xunit;
 
+using MonaiLabel.Client.Tests.Support;
+
 namespace MonaiLabel.Client.Tests.Hostile;
 
 /// <summary>
@@ -75,8 +77,8 @@ public class HostileFileNameTests
         var result = await HostileClient.Within(10, () => client.InferAsync("segmentation_spleen", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
 
         var saved = Assert.Single(result.Files);
-        // A multipart part has no id to fall back on: its fallback is "result".
-        AssertSaved(root, saved, expected == "fallback-id" ? "result" : expected, content);
+        // An infer result is named after the image and model; the server's (safe) name lends only its extension.
+        AssertSaved(root, saved, "img_segmentation_spleen" + InferNames.ExtensionOf(expected == "fallback-id" ? "result" : expected), content);
         Assert.Equal(1, (long?)result.Params?["label_names"]?["spleen"]);
     }
 
@@ -94,7 +96,7 @@ public class HostileFileNameTests
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
 
-        AssertSaved(root, Assert.Single(result.Files), expected, content);
+        AssertSaved(root, Assert.Single(result.Files), "img_m" + InferNames.ExtensionOf(expected), content);
         Assert.Equal(raw, result.Files[0].RawFileName);
     }
 
@@ -127,8 +129,8 @@ public class HostileFileNameTests
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
 
-        Assert.Equal(new[] { "x.nii.gz", "x (1).nii.gz" }, result.Files.Select(f => f.FileName));
-        root.AssertOnly("x.nii.gz", "x (1).nii.gz");
+        Assert.Equal(new[] { "img_m.nii.gz", "img_m_1.nii.gz" }, result.Files.Select(f => f.FileName));
+        root.AssertOnly("img_m.nii.gz", "img_m_1.nii.gz");
         Assert.Equal(first, File.ReadAllBytes(result.Files[0].Path));
         Assert.Equal(second, File.ReadAllBytes(result.Files[1].Path));
     }

@@ -140,7 +140,7 @@ public class HostileMultipartTests
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
 
-        HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "a.nii.gz", Label);
+        HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "img_m.nii.gz", Label);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class HostileMultipartTests
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
 
-        HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "a.nii.gz", tricky);
+        HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "img_m.nii.gz", tricky);
     }
 
     [Fact]

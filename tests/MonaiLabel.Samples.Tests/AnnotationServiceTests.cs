@@ -1,3 +1,4 @@
+// tests/MonaiLabel.Samples.Tests/AnnotationServiceTests.cs: an xunit test of your own against the emulator
 using System;
 using System.IO;
 using System.Threading.Tasks;
@@ -5,11 +6,12 @@ using MonaiLabel.Client;
 using MonaiLabel.Emulator;
 using Xunit;
 
-namespace MonaiLabel.Cli.Tests;
+namespace MonaiLabel.Samples.Tests;
 
-/// <summary>The "Using the emulator in your own xunit tests" sample of src/MonaiLabel.Cli/README.md, kept compiling and passing.</summary>
-public sealed class ReadmeSampleTests
+public sealed class AnnotationServiceTests : IDisposable
 {
+    private readonly DirectoryInfo _results = Directory.CreateTempSubdirectory("labels-");
+
     [Fact]
     public async Task Infers_and_saves_the_final_label()
     {
@@ -21,10 +23,12 @@ public sealed class ReadmeSampleTests
         using var client = new MonaiLabelClient(server.Url);
 
         var sample = await client.GetNextSampleAsync("first");
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = sample.Id, ResultDirectory = Path.GetTempPath() });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = sample.Id, ResultDirectory = _results.FullName });
         await client.UploadLabelAsync(sample.Id!, FileParameter.FromFile(result.Label!.Path), "final");
 
+        Assert.Equal("case_01_segmentation_spleen.nii.gz", result.Label.FileName);
         Assert.Equal(1, (await client.GetDatastoreStatsAsync()).Completed);
-        File.Delete(result.Label.Path);
     }
+
+    public void Dispose() => _results.Delete(recursive: true);
 }

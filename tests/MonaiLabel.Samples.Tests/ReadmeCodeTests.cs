@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace MonaiLabel.Samples.Tests;
+
+/// <summary>
+/// The C# of the READMEs is compiled code: every <c>```csharp</c> block starts with <c>// path/of/File.cs</c> and is
+/// that file of this repository, character for character (the samples project and this test project compile them;
+/// <see cref="SampleRunTests"/> and the emulator sample run them). And every sample file is shown in README.md.
+/// </summary>
+public sealed class ReadmeCodeTests
+{
+    private static readonly string Root = FindRoot();
+
+    public static TheoryData<string> Readmes() => new() { "README.md", "src/MonaiLabel.Cli/README.md" };
+
+    [Theory]
+    [MemberData(nameof(Readmes))]
+    public void Every_csharp_block_is_a_compiled_sample_file_verbatim(string readme)
+    {
+        var blocks = CSharpBlocks(readme);
+        Assert.NotEmpty(blocks);
+        foreach (var block in blocks)
+        {
+            var path = SourcePath(block);
+            Assert.True(path != null, $"{readme}: a ```csharp block does not start with '// <path of the file it shows>':\n{block}");
+            var file = Path.Combine(Root, path!);
+            Assert.True(File.Exists(file), $"{readme}: the block names {path}, which does not exist.");
+            Assert.Equal(Normalize(File.ReadAllText(file)), block);
+        }
+    }
+
+    [Fact]
+    public void Readme_shows_every_sample()
+    {
+        var shown = CSharpBlocks("README.md").Select(SourcePath).ToHashSet(StringComparer.Ordinal);
+        var samples = Directory.GetFiles(Path.Combine(Root, "samples", "MonaiLabel.Samples"), "*.cs")
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Append("tests/MonaiLabel.Samples.Tests/AnnotationServiceTests.cs");
+        Assert.All(samples, sample => Assert.Contains(sample, shown));
+    }
+
+    [Fact]
+    public void Quick_start_error_example_is_one_that_happens()
+    {
+        // Issue 17: the info of a missing image is 200 {} on MONAI Label, so catching NotFound there never fires.
+        var quickStart = File.ReadAllText(Path.Combine(Root, "samples", "MonaiLabel.Samples", "QuickStart.cs"));
+        Assert.DoesNotContain("await client.GetImageInfoAsync", quickStart);
+        Assert.Contains("MonaiLabelErrorKind.NotFound", quickStart);
+    }
+
+    private static List<string> CSharpBlocks(string readme)
+    {
+        var text = Normalize(File.ReadAllText(Path.Combine(Root, readme)));
+        return Regex.Matches(text, "^```csharp\n(.*?)^```$", RegexOptions.Singleline | RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+    }
+
+    private static string? SourcePath(string block)
+    {
+        var match = Regex.Match(block, @"\A// ([\w./-]+\.cs)\b");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    // Line endings as git may check them out; a file ends with one newline, as a block does.
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd('\n') + "\n";
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MonaiLabel.Generated.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (MonaiLabel.Generated.sln) is not above " + AppContext.BaseDirectory);
+    }
+}
