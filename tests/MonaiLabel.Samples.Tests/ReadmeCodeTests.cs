@@ -38,7 +38,7 @@ public sealed class ReadmeCodeTests
     public void Readme_shows_every_sample()
     {
         var shown = CSharpBlocks("README.md").Select(SourcePath).ToHashSet(StringComparer.Ordinal);
-        var samples = Directory.GetFiles(Path.Combine(Root, "samples", "MonaiLabel.Samples"), "*.cs")
+        var samples = Directory.GetFiles(Path.Combine(Root, "tests", "MonaiLabel.Samples"), "*.cs")
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Append("tests/MonaiLabel.Samples.Tests/AnnotationServiceTests.cs");
         Assert.All(samples, sample => Assert.Contains(sample, shown));
@@ -48,7 +48,7 @@ public sealed class ReadmeCodeTests
     public void Quick_start_error_example_is_one_that_happens()
     {
         // Issue 17: the info of a missing image is 200 {} on MONAI Label, so catching NotFound there never fires.
-        var quickStart = File.ReadAllText(Path.Combine(Root, "samples", "MonaiLabel.Samples", "QuickStart.cs"));
+        var quickStart = File.ReadAllText(Path.Combine(Root, "tests", "MonaiLabel.Samples", "QuickStart.cs"));
         Assert.DoesNotContain("await client.GetImageInfoAsync", quickStart);
         Assert.Contains("MonaiLabelErrorKind.NotFound", quickStart);
     }

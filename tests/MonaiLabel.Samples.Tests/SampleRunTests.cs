@@ -10,7 +10,7 @@ using Xunit;
 namespace MonaiLabel.Samples.Tests;
 
 /// <summary>
-/// Each README sample of samples/MonaiLabel.Samples run against a fresh emulator, its printed output checked line by
+/// Each README sample of tests/MonaiLabel.Samples run against a fresh emulator, its printed output checked line by
 /// line. The same methods take any server URL, so they can be run against a real MONAI Label as they are here.
 /// </summary>
 public sealed class SampleRunTests : IDisposable

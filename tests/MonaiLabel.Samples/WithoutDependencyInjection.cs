@@ -1,4 +1,4 @@
-// samples/MonaiLabel.Samples/WithoutDependencyInjection.cs: run with WithoutDependencyInjection.RunAsync(new Uri("https://host/monailabel/"), Console.Out)
+// tests/MonaiLabel.Samples/WithoutDependencyInjection.cs: run with WithoutDependencyInjection.RunAsync(new Uri("https://host/monailabel/"), Console.Out)
 using System;
 using System.IO;
 using System.Threading;

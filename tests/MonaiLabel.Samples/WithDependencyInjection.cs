@@ -1,4 +1,4 @@
-// samples/MonaiLabel.Samples/WithDependencyInjection.cs: run with WithDependencyInjection.RunAsync(new Uri("http://monailabel:8000/"), Console.Out)
+// tests/MonaiLabel.Samples/WithDependencyInjection.cs: run with WithDependencyInjection.RunAsync(new Uri("http://monailabel:8000/"), Console.Out)
 using System;
 using System.Collections.Generic;
 using System.IO;

@@ -1,4 +1,4 @@
-// samples/MonaiLabel.Samples/QuickStart.cs: run with QuickStart.RunAsync(new Uri("http://127.0.0.1:8000/"), "spleen_10.nii.gz", "results", Console.Out)
+// tests/MonaiLabel.Samples/QuickStart.cs: run with QuickStart.RunAsync(new Uri("http://127.0.0.1:8000/"), "spleen_10.nii.gz", "results", Console.Out)
 using System;
 using System.IO;
 using System.Linq;
