@@ -3,20 +3,23 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Client;
 
-// Auth conveniences with the Python client's semantics.
+// Auth: settings, token exchange, token check.
 public partial class MonaiLabelClient
 {
-    /// <summary>Whether the server has auth turned on (the Python client's <c>auth_enabled</c>): any failure answers false.</summary>
-    public virtual async Task<bool> IsAuthEnabledAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether the server has auth turned on and with which identity provider (the Python client's
+    /// <c>auth_enabled</c> is <c>GetAuthSettingsAsync().Enabled</c>). A server without the auth routes (404, auth off)
+    /// answers <c>Enabled = false</c>.
+    /// </summary>
+    public virtual async Task<AuthSettings> GetAuthSettingsAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            var settings = await GetAuthSettingsAsync(cancellationToken).ConfigureAwait(false);
-            return settings.Enabled == true;
+            return await Rest.GetAuthSettingsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (MonaiLabelClientException e) when (e.StatusCode != 0)
+        catch (MonaiLabelClientException e) when (e.StatusCode == 404)
         {
-            return false;
+            return new AuthSettings { Enabled = false };
         }
     }
 
@@ -24,15 +27,16 @@ public partial class MonaiLabelClient
     /// Exchanges a user name and password for a token (the Python client's <c>auth_token</c>). Pass the result to
     /// <see cref="UpdateAuth(AuthToken?)"/> to send it with later calls.
     /// </summary>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> for refused credentials.</exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        CreateAuthTokenAsync(new AuthTokenRequest { Username = username, Password = password, GrantType = "password" }, cancellationToken);
+        Rest.CreateAuthTokenAsync(new AuthTokenRequest { Username = username, Password = password, GrantType = "password" }, cancellationToken);
 
     /// <summary>Whether the token in use is accepted (the Python client's <c>auth_valid_token</c>): any HTTP error answers false.</summary>
     public virtual async Task<bool> IsAuthTokenValidAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await ValidateAuthTokenAsync(cancellationToken).ConfigureAwait(false);
+            await Rest.ValidateAuthTokenAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (MonaiLabelClientException e) when (e.StatusCode != 0)

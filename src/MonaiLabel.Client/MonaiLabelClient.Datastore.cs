@@ -2,39 +2,99 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace MonaiLabel.Client;
 
-// Datastore conveniences: uploads from files with params, downloads saved to disk, typed listings.
+// Datastore: listings, images, labels, the dataset.
 public partial class MonaiLabelClient
 {
-    /// <summary>
-    /// Adds an image to the datastore (the Python client's <c>upload_image</c>), streamed from <paramref name="file"/>.
-    /// </summary>
-    /// <param name="file">The image, e.g. <c>FileParameter.FromFile("case.nii.gz")</c>.</param>
-    /// <param name="imageId">The id to store it under; the server derives one from the file name when null.</param>
-    /// <param name="parameters">Extra JSON params (the client id is added).</param>
-    /// <param name="cancellationToken">Cancels the upload.</param>
-    public virtual Task<AddImageResult> UploadImageAsync(
-        FileParameter file, string? imageId = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
+    /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
+    public virtual async Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default)
     {
-        if (file == null)
-        {
-            throw new ArgumentNullException(nameof(file));
-        }
-
-        return AddImageAsync(imageId, ParamsJson(parameters), file, cancellationToken);
+        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false);
+        return Rest.ConvertAnswer<Datastore>(answer, "datastore listing");
     }
 
-    /// <summary>Saves a label for <paramref name="image"/> under <paramref name="tag"/> (the Python client's <c>save_label</c>).</summary>
-    /// <param name="image">The datastore image id.</param>
+    /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
+    public virtual async Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false);
+        return Rest.ConvertAnswer<DatastoreStats>(answer, "datastore stats");
+    }
+
+    /// <summary>The image/label pairs a training would use (<c>output=train</c>): server-side file paths.</summary>
+    public virtual async Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken).ConfigureAwait(false);
+        return Rest.ConvertAnswer<List<DatastoreTrainItem>>(answer, "training dataset");
+    }
+
+    /// <summary>
+    /// Adds an image to the datastore (the Python client's <c>upload_image</c>), streamed from <paramref name="image"/>.
+    /// </summary>
+    /// <param name="image">The image file, e.g. <c>FileParameter.FromFile("case.nii.gz")</c>.</param>
+    /// <param name="imageId">The id to store it under; the server derives one from the file name when null.</param>
+    /// <param name="info">Fields stored as the image's info (the Python client's <c>params</c>; the client id is added).</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public virtual Task<AddImageResult> UploadImageAsync(
+        FileParameter image, string? imageId = null, IDictionary<string, object?>? info = null, CancellationToken cancellationToken = default)
+    {
+        if (image == null)
+        {
+            throw new ArgumentNullException(nameof(image));
+        }
+
+        return Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken);
+    }
+
+    /// <summary>Removes an image and its labels from the datastore.</summary>
+    /// <exception cref="MonaiLabelClientException">
+    /// An image that does not exist: MONAI Label answers 500 (<see cref="MonaiLabelErrorKind.ServerError"/>), not 404.
+    /// </exception>
+    public virtual Task DeleteImageAsync(string imageId, CancellationToken cancellationToken = default) =>
+        Rest.DeleteImageAsync(imageId, cancellationToken);
+
+    /// <summary>
+    /// Whether the datastore has <paramref name="imageId"/> (HEAD; a 404 answers false), and with
+    /// <paramref name="checkSum"/> whether its content has that checksum. The way to ask: the info of an image that
+    /// does not exist (<see cref="GetImageInfoAsync"/>) is an empty object, not an error.
+    /// </summary>
+    public virtual Task<bool> ImageExistsAsync(string imageId, string? checkSum = null, CancellationToken cancellationToken = default) =>
+        ExistsAsync(() => Rest.CheckImageAsync(imageId, checkSum, cancellationToken));
+
+    /// <summary>The image's file as a stream (the caller disposes the answer); see <see cref="DownloadImageToAsync"/> to save it.</summary>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> for an image that does not exist.</exception>
+    public virtual Task<FileResponse> DownloadImageAsync(string imageId, CancellationToken cancellationToken = default) =>
+        Rest.DownloadImageAsync(imageId, cancellationToken);
+
+    /// <summary>Downloads an image to <paramref name="directory"/> (default: the result directory of the options) under the server's file name, made safe.</summary>
+    /// <exception cref="MonaiLabelClientException">
+    /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Image NOT Found or is a directory</c>) for an image that does not exist.
+    /// </exception>
+    public virtual async Task<SavedFile> DownloadImageToAsync(
+        string imageId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var response = await Rest.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+        return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored info of an image (empty, not an error, for an image that does not exist).</summary>
+    public virtual Task<ImageInfo> GetImageInfoAsync(string imageId, CancellationToken cancellationToken = default) =>
+        Rest.GetImageInfoAsync(imageId, cancellationToken);
+
+    /// <summary>Merges <paramref name="info"/> into the stored info of an image.</summary>
+    public virtual Task UpdateImageInfoAsync(string imageId, IDictionary<string, object?> info, CancellationToken cancellationToken = default) =>
+        Rest.UpdateImageInfoAsync(imageId, InfoForm(info), cancellationToken);
+
+    /// <summary>Saves a label for <paramref name="imageId"/> under <paramref name="tag"/> (the Python client's <c>save_label</c>).</summary>
+    /// <param name="imageId">The datastore image id.</param>
     /// <param name="label">The label file, e.g. <c>FileParameter.FromFile("label.nii.gz")</c>.</param>
     /// <param name="tag">The label tag; null uses the server's default, <c>final</c>.</param>
-    /// <param name="parameters">Extra JSON params stored with the label (the client id is added).</param>
+    /// <param name="info">Fields stored as the label's info (the Python client's <c>params</c>; the client id is added).</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
     public virtual Task<SaveLabelResult> UploadLabelAsync(
-        string image, FileParameter label, string? tag = null, IDictionary<string, object?>? parameters = null,
+        string imageId, FileParameter label, string? tag = null, IDictionary<string, object?>? info = null,
         CancellationToken cancellationToken = default)
     {
         if (label == null)
@@ -42,44 +102,20 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(label));
         }
 
-        return SaveLabelAsync(image, string.IsNullOrEmpty(tag) ? null : tag, ParamsJson(parameters), label, cancellationToken);
+        return Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken);
     }
 
-    /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
-    public virtual async Task<Datastore> GetDatastoreListingAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = await GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false);
-        return ConvertAnswer<Datastore>(answer, "datastore listing");
-    }
+    /// <summary>Removes the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
+    public virtual Task DeleteLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
+        Rest.DeleteLabelAsync(imageId, tag, cancellationToken);
 
-    /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
-    public virtual async Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = await GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false);
-        return ConvertAnswer<DatastoreStats>(answer, "datastore stats");
-    }
+    /// <summary>Whether <paramref name="imageId"/> has a label under <paramref name="tag"/> (HEAD; a 404 answers false).</summary>
+    public virtual Task<bool> LabelExistsAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
+        ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken));
 
-    /// <summary>
-    /// Whether the datastore has <paramref name="image"/> (HEAD; a 404 answers false). The way to ask: the info of
-    /// an image that does not exist (<c>GetImageInfoAsync</c>) is an empty object, not an error.
-    /// </summary>
-    public virtual Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default) =>
-        ExistsAsync(() => CheckImageAsync(image, null, cancellationToken));
-
-    /// <summary>Whether <paramref name="image"/> has a label under <paramref name="tag"/> (HEAD; a 404 answers false).</summary>
-    public virtual Task<bool> LabelExistsAsync(string image, string tag, CancellationToken cancellationToken = default) =>
-        ExistsAsync(() => CheckLabelAsync(image, tag, cancellationToken));
-
-    /// <summary>Downloads an image to <paramref name="directory"/> (default <see cref="ResultDirectory"/>) under the server's file name, made safe.</summary>
-    /// <exception cref="MonaiLabelClientException">
-    /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Image NOT Found or is a directory</c>) for an image that does not exist.
-    /// </exception>
-    public virtual async Task<SavedFile> DownloadImageToAsync(
-        string image, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var response = await DownloadImageAsync(image, cancellationToken).ConfigureAwait(false);
-        return await SaveFileResponseAsync(response, directory, image, overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync"/> to save it.</summary>
+    public virtual Task<FileResponse> DownloadLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
+        Rest.DownloadLabelAsync(imageId, tag, cancellationToken);
 
     /// <summary>
     /// Downloads a label to <paramref name="directory"/> (the Python client's <c>download_label</c>), keeping its
@@ -89,21 +125,40 @@ public partial class MonaiLabelClient
     /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Label NOT Found or is a directory</c>) for a label that does not exist.
     /// </exception>
     public virtual async Task<SavedFile> DownloadLabelToAsync(
-        string label, string tag, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
+        string imageId, string tag, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var response = await DownloadLabelAsync(label, tag, cancellationToken).ConfigureAwait(false);
-        return await SaveFileResponseAsync(response, directory, label, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var response = await Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
+        return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
+    public virtual Task<LabelInfo> GetLabelInfoAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
+        Rest.GetLabelInfoAsync(imageId, tag, cancellationToken);
+
+    /// <summary>Merges <paramref name="info"/> into the stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
+    public virtual Task UpdateLabelInfoAsync(
+        string imageId, string tag, IDictionary<string, object?> info, CancellationToken cancellationToken = default) =>
+        Rest.UpdateLabelInfoAsync(imageId, tag, InfoForm(info), cancellationToken);
+
+    /// <summary>The datastore as a zip stream (at most <paramref name="limitCases"/> cases when given); the caller disposes the answer.</summary>
+    public virtual Task<FileResponse> DownloadDatasetAsync(int? limitCases = null, CancellationToken cancellationToken = default) =>
+        Rest.DownloadDatasetAsync(limitCases, cancellationToken);
 
     /// <summary>Downloads the datastore as a zip file (at most <paramref name="limitCases"/> cases when given).</summary>
     public virtual async Task<SavedFile> DownloadDatasetToAsync(
         int? limitCases = null, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var response = await DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
-        return await SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var response = await Rest.DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
+        return await Rest.SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    private UpdateInfoForm InfoForm(IDictionary<string, object?> info) =>
+        new UpdateInfoForm
+        {
+            Info = JsonConvert.SerializeObject(info ?? throw new ArgumentNullException(nameof(info)), Rest.SerializerSettings),
+        };
 
     private static async Task<bool> ExistsAsync(Func<Task> head)
     {
@@ -115,21 +170,6 @@ public partial class MonaiLabelClient
         catch (MonaiLabelClientException e) when (e.StatusCode == 404)
         {
             return false;
-        }
-    }
-
-    /// <summary>Converts a free-form answer (read by the generated code as a JSON token) into a typed model.</summary>
-    private T ConvertAnswer<T>(object? answer, string what)
-    {
-        try
-        {
-            var token = answer as JToken ?? (answer == null ? JValue.CreateNull() : JToken.FromObject(answer));
-            return token.ToObject<T>(Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings))
-                ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, $"The server answered null for the {what}.");
-        }
-        catch (Newtonsoft.Json.JsonException e)
-        {
-            throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, $"The {what} has an unexpected shape: {e.Message}", e);
         }
     }
 }

@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace MonaiLabel.Client;
 
-// Infer: the generated InferAsync/InferWsiAsync return the raw answer; these read it into params + saved files.
+// Infer: the answer is read into params + saved files.
 public partial class MonaiLabelClient
 {
     /// <summary>
@@ -25,6 +25,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(request));
         }
 
+        // The protocol layer's optional file parts are typed non-nullable by NSwag; null leaves the part out.
         // As in the Python client: an uploaded image is not sent when a session already holds one.
         var file = string.IsNullOrEmpty(request.SessionId) ? request.File : null;
         if (file == null)
@@ -33,36 +34,43 @@ public partial class MonaiLabelClient
             request.File?.Data?.Dispose();
         }
 
-        var response = await InferAsync(
-            model, request.Image ?? string.Empty, request.SessionId, request.Output, ParamsJson(request.Params),
+        var response = await Rest.InferAsync(
+            model, request.Image ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
             file!, request.Label!, cancellationToken).ConfigureAwait(false);
-        return await ReadInferResultAsync(
+        return await Rest.ReadInferResultAsync(
                 response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)
             .ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Whole-slide inference on a region of <paramref name="image"/> (the Python client's <c>wsi_infer</c>, on the
+    /// Whole-slide inference on a region of <paramref name="imageId"/> (the Python client's <c>wsi_infer</c>, on the
     /// current <c>/infer/wsi_v2/</c> route). DSA/JSON answers come back in <see cref="InferResult.Params"/>; an
     /// ASAP XML answer is saved as a file, named <c>{image}_{model}</c> plus the extension of the server's name.
     /// </summary>
-    public virtual async Task<InferResult> InferWsiRegionAsync(
-        string model, string image, WsiInput? wsi = null, WsiInferOutput? output = WsiInferOutput.Dsa, string? sessionId = null,
+    /// <param name="model">The WSI model.</param>
+    /// <param name="imageId">The datastore image id of the slide.</param>
+    /// <param name="region">The region and params; null runs on the server's default region.</param>
+    /// <param name="output">The answer format (default DSA JSON).</param>
+    /// <param name="sessionId">A session holding the slide, instead of the datastore.</param>
+    /// <param name="resultDirectory">Where an ASAP XML answer is saved; null uses the options' result directory.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<InferResult> InferWsiAsync(
+        string model, string imageId, WsiInput? region = null, WsiInferOutput output = WsiInferOutput.Dsa, string? sessionId = null,
         string? resultDirectory = null, CancellationToken cancellationToken = default)
     {
         // Serialise a copy with the client id in its params: the caller's WsiInput is never modified.
-        var region = JObject.FromObject(wsi ?? new WsiInput(), JsonSerializer.Create(JsonSerializerSettings));
-        var regionParams = region["params"] as JObject ?? new JObject();
-        if (!string.IsNullOrEmpty(ClientId))
+        var body = JObject.FromObject(region ?? new WsiInput(), JsonSerializer.Create(Rest.SerializerSettings));
+        var regionParams = body["params"] as JObject ?? new JObject();
+        if (!string.IsNullOrEmpty(Rest.ClientId))
         {
-            regionParams["client_id"] = ClientId;
+            regionParams["client_id"] = Rest.ClientId;
         }
 
-        region["params"] = regionParams;
-        var response = await InferWsiAsync(
-            model, image, sessionId, output, null!, region.ToString(Formatting.None), cancellationToken)
+        body["params"] = regionParams;
+        var response = await Rest.InferWsiAsync(
+            model, imageId, sessionId, output, null!, body.ToString(Formatting.None), cancellationToken)
             .ConfigureAwait(false);
-        return await ReadInferResultAsync(response, InferResultNames.Default(model, image), resultDirectory, false, null, cancellationToken)
+        return await Rest.ReadInferResultAsync(response, InferResultNames.Default(model, imageId), resultDirectory, false, null, cancellationToken)
             .ConfigureAwait(false);
     }
 }

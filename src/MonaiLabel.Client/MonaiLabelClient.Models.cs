@@ -4,15 +4,39 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Client;
 
-// Model files: downloads saved to disk.
+// Models (weights files), logs and GPU info.
 public partial class MonaiLabelClient
 {
-    /// <summary>Downloads <paramref name="model"/>'s weights to <paramref name="directory"/> (default <see cref="ResultDirectory"/>).</summary>
+    /// <summary>The weights file of <paramref name="model"/>: checksum, modification time, training stats.</summary>
+    public virtual Task<ModelInfo> GetModelInfoAsync(string model, CancellationToken cancellationToken = default) =>
+        Rest.GetModelInfoAsync(model, cancellationToken);
+
+    /// <summary><paramref name="model"/>'s weights as a stream (the caller disposes the answer); see <see cref="DownloadModelToAsync"/> to save them.</summary>
+    public virtual Task<FileResponse> DownloadModelAsync(string model, CancellationToken cancellationToken = default) =>
+        Rest.DownloadModelAsync(model, cancellationToken);
+
+    /// <summary>Downloads <paramref name="model"/>'s weights to <paramref name="directory"/> (default: the options' result directory).</summary>
     public virtual async Task<SavedFile> DownloadModelToAsync(
         string model, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var response = await DownloadModelAsync(model, cancellationToken).ConfigureAwait(false);
-        return await SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var response = await Rest.DownloadModelAsync(model, cancellationToken).ConfigureAwait(false);
+        return await Rest.SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Replaces <paramref name="model"/>'s weights with <paramref name="file"/>.</summary>
+    public virtual Task<ModelInfo> UploadModelAsync(string model, FileParameter file, CancellationToken cancellationToken = default) =>
+        Rest.UploadModelAsync(model, file ?? throw new ArgumentNullException(nameof(file)), cancellationToken);
+
+    /// <summary>Deletes <paramref name="model"/>'s weights file.</summary>
+    public virtual Task DeleteModelAsync(string model, CancellationToken cancellationToken = default) =>
+        Rest.DeleteModelAsync(model, cancellationToken);
+
+    /// <summary>The last <paramref name="lines"/> lines of the server's log as text (the server's default when null).</summary>
+    public virtual Task<string> GetLogsAsync(int? lines = null, CancellationToken cancellationToken = default) =>
+        Rest.GetLogsAsync(lines, false, true, null, cancellationToken);
+
+    /// <summary>The server's GPU report (<c>nvidia-smi</c> output) as text.</summary>
+    public virtual Task<string> GetGpuInfoAsync(CancellationToken cancellationToken = default) =>
+        Rest.GetGpuInfoAsync(cancellationToken);
 }

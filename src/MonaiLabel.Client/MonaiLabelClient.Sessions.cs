@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,7 +10,7 @@ namespace MonaiLabel.Client;
 public partial class MonaiLabelClient
 {
     /// <summary>Uploads <paramref name="image"/> into a new session (the Python client's <c>create_session</c>).</summary>
-    /// <param name="image">The image file(s) of the session, e.g. <c>FileParameter.FromFile("case.nii.gz")</c>.</param>
+    /// <param name="image">The image file of the session, e.g. <c>FileParameter.FromFile("case.nii.gz")</c>.</param>
     /// <param name="uncompress">Ask the server to unpack an uploaded archive.</param>
     /// <param name="expiry">Seconds until the session expires; 0 uses the server's default.</param>
     /// <param name="cancellationToken">Cancels the upload.</param>
@@ -21,19 +22,36 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken);
+        return Rest.CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken);
+    }
+
+    /// <summary>Uploads the files of one image (a DICOM series) into a new session.</summary>
+    /// <param name="images">The files; at least one.</param>
+    /// <param name="uncompress">Ask the server to unpack an uploaded archive.</param>
+    /// <param name="expiry">Seconds until the session expires; 0 uses the server's default.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public virtual Task<CreateSessionResult> CreateSessionAsync(
+        IEnumerable<FileParameter> images, bool uncompress = false, int expiry = 0, CancellationToken cancellationToken = default)
+    {
+        var files = images?.ToList() ?? throw new ArgumentNullException(nameof(images));
+        if (files.Count == 0 || files.Any(f => f == null))
+        {
+            throw new ArgumentException("A session needs at least one file, and no null one.", nameof(images));
+        }
+
+        return Rest.CreateSessionAsync(uncompress, expiry, files, cancellationToken);
     }
 
     /// <summary>
-    /// A session's details (the Python client's <c>get_session</c>). A session that no longer exists fails with
-    /// <see cref="MonaiLabelErrorKind.SessionExpired"/>.
+    /// A session's details (the Python client's <c>get_session</c>); <paramref name="updateTs"/> extends its life. A
+    /// session that no longer exists fails with <see cref="MonaiLabelErrorKind.SessionExpired"/>.
     /// </summary>
-    public virtual async Task<SessionInfo> GetSessionInfoAsync(string sessionId, bool updateTs = false, CancellationToken cancellationToken = default)
+    public virtual async Task<SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, CancellationToken cancellationToken = default)
     {
         FileResponse response;
         try
         {
-            response = await GetSessionAsync(sessionId, updateTs, false, cancellationToken).ConfigureAwait(false);
+            response = await Rest.GetSessionAsync(sessionId, updateTs, false, cancellationToken).ConfigureAwait(false);
         }
         catch (MonaiLabelClientException e) when (e.StatusCode == 404)
         {
@@ -42,17 +60,21 @@ public partial class MonaiLabelClient
 
         using (response)
         {
-            var json = await ReadJsonAsync(response.Stream, "session answer", cancellationToken).ConfigureAwait(false);
-            return ConvertAnswer<SessionInfo>(json, "session answer");
+            var json = await Rest.ReadJsonAsync(response.Stream, "session answer", cancellationToken).ConfigureAwait(false);
+            return Rest.ConvertAnswer<SessionInfo>(json, "session answer");
         }
     }
 
-    /// <summary>Downloads the image a session holds to <paramref name="directory"/> (default <see cref="ResultDirectory"/>).</summary>
+    /// <summary>Downloads the image a session holds to <paramref name="directory"/> (default: the options' result directory).</summary>
     public virtual async Task<SavedFile> DownloadSessionImageToAsync(
         string sessionId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var response = await GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
-        return await SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        var response = await Rest.GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
+        return await Rest.SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Removes a session (the Python client's <c>remove_session</c>) and answers what it was.</summary>
+    public virtual Task<SessionInfo> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        Rest.DeleteSessionAsync(sessionId, cancellationToken);
 }

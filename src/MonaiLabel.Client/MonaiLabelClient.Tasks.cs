@@ -2,54 +2,142 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
 
 namespace MonaiLabel.Client;
 
-// Active learning, training, scoring and batch conveniences: params with the client id, typed status.
+// Training, scoring and batch inference: background tasks, started as an operation to follow.
 public partial class MonaiLabelClient
 {
     /// <summary>
-    /// Starts training <paramref name="model"/>, or every model when it is null (the Python client's <c>train_start</c>).
-    /// A training already running fails with <see cref="MonaiLabelErrorKind.Conflict"/> (HTTP 429).
+    /// Starts training <paramref name="model"/>, or every trainer of the app when it is null (the Python client's
+    /// <c>train_start</c>), and answers the operation to follow it.
     /// </summary>
-    public virtual Task<object?> StartTrainingAsync(
-        string? model = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
+    /// <param name="model">The model to train; null trains every model (the operation follows the latest training task).</param>
+    /// <param name="parameters">Training params (e.g. <c>max_epochs</c>); the client id is added.</param>
+    /// <param name="enqueue">Queue behind a running training instead of failing with <see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (one model only).</param>
+    /// <param name="cancellationToken">Cancels the request (not the training).</param>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a training task already runs.</exception>
+    public virtual Task<BackgroundTaskOperation> StartTrainingAsync(
+        string? model = null, IDictionary<string, object?>? parameters = null, bool enqueue = false, CancellationToken cancellationToken = default)
     {
-        // The client id is added to the JSON body by PrepareRequest, as for every JSON params call.
+        // The client id is added to the JSON body by the protocol layer, as for every JSON params call.
         var body = parameters ?? new Dictionary<string, object?>();
-        if (string.IsNullOrEmpty(model))
-        {
-#pragma warning disable CS0612, CS0618 // POST /train/ is hidden by the server but is what "all models" means.
-            return StartTrainAllAsync(null, body, cancellationToken)!;
-#pragma warning restore CS0612, CS0618
-        }
-
-        return StartTrainAsync(model!, null, null, body, cancellationToken);
+        return StartAsync(
+            BackgroundTaskKind.Training,
+            string.IsNullOrEmpty(model)
+                ? StartAllAsync(body, cancellationToken) // POST /train/: hidden by the server, but what "all models" means
+                : Rest.StartTrainAsync(model!, null, enqueue ? true : null, body, cancellationToken));
     }
+
+    /// <summary>Stops the running training (the Python client's <c>train_stop</c>); nothing happens when none runs.</summary>
+    public virtual Task StopTrainingAsync(CancellationToken cancellationToken = default) => Rest.StopTrainAsync(cancellationToken);
+
+    /// <summary>The latest training task (the Python client's <c>train_status</c>).</summary>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when no training ever ran.</exception>
+    public virtual async Task<BackgroundTask> GetTrainingStatusAsync(CancellationToken cancellationToken = default) =>
+        Rest.ConvertAnswer<BackgroundTask>(await Rest.GetTrainStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "training status");
 
     /// <summary>Whether a training task is running (the Python client's <c>train_status(check_if_running=True)</c>).</summary>
     public virtual Task<bool> IsTrainingRunningAsync(CancellationToken cancellationToken = default) =>
-        IsRunningAsync(() => GetTrainStatusAsync(null, true, cancellationToken));
+        IsRunningAsync(() => Rest.GetTrainStatusAsync(null, true, cancellationToken));
 
-    /// <summary>The latest training task, typed (<c>GET /train/</c>).</summary>
-    public virtual async Task<BackgroundTask> GetTrainTaskAsync(CancellationToken cancellationToken = default) =>
-        ConvertAnswer<BackgroundTask>(await GetTrainStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "train status");
+    /// <summary>Starts scoring with <paramref name="method"/> (e.g. <c>dice</c>), and answers the operation to follow it.</summary>
+    /// <param name="method">The scoring method of the app.</param>
+    /// <param name="parameters">Scoring params; the client id is added.</param>
+    /// <param name="cancellationToken">Cancels the request (not the scoring).</param>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a scoring task already runs.</exception>
+    public virtual Task<BackgroundTaskOperation> StartScoringAsync(
+        string method, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
+        StartAsync(BackgroundTaskKind.Scoring, Rest.StartScoringAsync(method, null, parameters ?? new Dictionary<string, object?>(), cancellationToken));
 
-    /// <summary>The latest scoring task, typed (<c>GET /scoring/</c>).</summary>
-    public virtual async Task<BackgroundTask> GetScoringTaskAsync(CancellationToken cancellationToken = default) =>
-        ConvertAnswer<BackgroundTask>(await GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "scoring status");
+    /// <summary>Stops the running scoring task; nothing happens when none runs.</summary>
+    public virtual Task StopScoringAsync(CancellationToken cancellationToken = default) => Rest.StopScoringAsync(cancellationToken);
 
-    /// <summary>The latest batch-infer task, typed (<c>GET /batch/infer</c>).</summary>
-    public virtual async Task<BackgroundTask> GetBatchInferTaskAsync(CancellationToken cancellationToken = default) =>
-        ConvertAnswer<BackgroundTask>(await GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "batch infer status");
+    /// <summary>The latest scoring task.</summary>
+    public virtual async Task<BackgroundTask> GetScoringStatusAsync(CancellationToken cancellationToken = default) =>
+        Rest.ConvertAnswer<BackgroundTask>(await Rest.GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "scoring status");
 
     /// <summary>Whether a scoring task is running.</summary>
     public virtual Task<bool> IsScoringRunningAsync(CancellationToken cancellationToken = default) =>
-        IsRunningAsync(() => GetScoringStatusAsync(null, true, cancellationToken));
+        IsRunningAsync(() => Rest.GetScoringStatusAsync(null, true, cancellationToken));
+
+    /// <summary>Starts inference of <paramref name="model"/> on the datastore's <paramref name="images"/>, and answers the operation to follow it.</summary>
+    /// <param name="model">The model to run.</param>
+    /// <param name="images">Which images: all, labeled or unlabeled (the server's default: all).</param>
+    /// <param name="parameters">Batch params (e.g. <c>max_workers</c>); the client id is added.</param>
+    /// <param name="cancellationToken">Cancels the request (not the batch).</param>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a batch already runs.</exception>
+    public virtual Task<BackgroundTaskOperation> StartBatchInferAsync(
+        string model, BatchInferImages? images = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
+        StartAsync(BackgroundTaskKind.BatchInfer, Rest.StartBatchInferAsync(model, images, null, parameters ?? new Dictionary<string, object?>(), cancellationToken));
+
+    /// <summary>Stops the running batch inference; nothing happens when none runs.</summary>
+    public virtual Task StopBatchInferAsync(CancellationToken cancellationToken = default) => Rest.StopBatchInferAsync(cancellationToken);
+
+    /// <summary>The latest batch-infer task.</summary>
+    public virtual async Task<BackgroundTask> GetBatchInferStatusAsync(CancellationToken cancellationToken = default) =>
+        Rest.ConvertAnswer<BackgroundTask>(await Rest.GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "batch infer status");
 
     /// <summary>Whether a batch-infer task is running.</summary>
     public virtual Task<bool> IsBatchInferRunningAsync(CancellationToken cancellationToken = default) =>
-        IsRunningAsync(() => GetBatchInferStatusAsync(null, true, cancellationToken));
+        IsRunningAsync(() => Rest.GetBatchInferStatusAsync(null, true, cancellationToken));
+
+    /// <summary>
+    /// An operation following the task <paramref name="taskId"/> of <paramref name="kind"/>, or the latest one when
+    /// null — for a task started elsewhere (another client, the CLI). Sends nothing until it is polled.
+    /// </summary>
+    public virtual BackgroundTaskOperation GetOperation(BackgroundTaskKind kind, string? taskId = null) =>
+        new BackgroundTaskOperation(Rest, kind, taskId, null, null);
+
+#pragma warning disable CS0612, CS0618
+    private async Task<object?> StartAllAsync(object body, CancellationToken cancellationToken) =>
+        await Rest.StartTrainAllAsync(null, body, cancellationToken).ConfigureAwait(false);
+#pragma warning restore CS0612, CS0618
+
+    private async Task<BackgroundTaskOperation> StartAsync(BackgroundTaskKind kind, Task<object?> start)
+    {
+        object? answer;
+        try
+        {
+            answer = await start.ConfigureAwait(false);
+        }
+        catch (MonaiLabelClientException e) when (e.StatusCode == 429)
+        {
+            var what = BackgroundTaskOperation.Describe(kind);
+            throw MonaiLabelClientException.Wrapping(
+                MonaiLabelErrorKind.TaskAlreadyRunning,
+                $"A {what} task is already running (HTTP 429){(string.IsNullOrEmpty(e.Detail) ? "." : ": " + e.Detail)}",
+                e);
+        }
+
+        var json = answer as JToken ?? (answer == null ? null : JToken.FromObject(answer));
+        return new BackgroundTaskOperation(Rest, kind, null, TaskOf(json), json);
+    }
+
+    // A single start answers the task; "every model" answers {model: {"result": task, ...}, ...}: follow the first.
+    private BackgroundTask? TaskOf(JToken? json)
+    {
+        if (!(json is JObject map))
+        {
+            return null;
+        }
+
+        if (map.ContainsKey("id") || map.ContainsKey("status"))
+        {
+            return Rest.ConvertAnswer<BackgroundTask>(map, "started task");
+        }
+
+        foreach (var property in map.Properties())
+        {
+            if (property.Value is JObject entry && entry["result"] is JObject task && task.ContainsKey("id"))
+            {
+                return Rest.ConvertAnswer<BackgroundTask>(task, "started task");
+            }
+        }
+
+        return null;
+    }
 
     private static async Task<bool> IsRunningAsync(Func<Task<object>> status)
     {

@@ -1,24 +1,28 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// Client for a MONAI Label server. The REST operations are generated from <c>openapi/monailabel.yaml</c>; the
-/// hand-written partials (<c>MonaiLabelClient.*.cs</c>) add infer results, file saving and the Python client's
-/// conveniences. Instances are thread-safe: no call changes state that another call reads, except the explicit
-/// setters (<see cref="ServerUrl"/>, <see cref="UpdateAuth(AuthToken?)"/>) whose values are swapped atomically.
+/// Client for a MONAI Label server: one method per thing a user does, grouped by area (<c>MonaiLabelClient.*.cs</c>).
+/// The REST operations underneath are generated from <c>openapi/monailabel.yaml</c> into an internal protocol layer.
+/// Instances are thread-safe. Settings (client id, read timeout, JSON limit, result directory) are fixed at
+/// construction through <see cref="MonaiLabelClientOptions"/>; only <see cref="ServerUrl"/> and
+/// <see cref="UpdateAuth(AuthToken?)"/> change later, swapped atomically for the calls that start afterwards.
+/// Every method is virtual, and the protected constructor lets a test double derive from the class.
 /// </summary>
 public partial class MonaiLabelClient : IDisposable
 {
+    private readonly MonaiLabelRestClient? _rest;
     private HttpClient? _ownedHttpClient;
-    private volatile Uri _serverUrl = null!;
-    private volatile AuthenticationHeaderValue? _authorization;
     private volatile bool _disposed;
+
+    /// <summary>For test doubles (mocking): a client that sends nothing; every method a double does not override throws.</summary>
+    protected MonaiLabelClient()
+    {
+    }
 
     /// <summary>
     /// Creates a client for <paramref name="serverUrl"/> with default options (timeouts, retries of idempotent calls,
@@ -30,17 +34,24 @@ public partial class MonaiLabelClient : IDisposable
     {
     }
 
-    private MonaiLabelClient(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory)
-        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), loggerFactory ?? NullLoggerFactory.Instance))
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/> (whose <see cref="HttpClient.BaseAddress"/>
+    /// is the server URL), which it does not dispose. Of <paramref name="options"/> only what concerns the client
+    /// itself applies — <see cref="MonaiLabelClientOptions.ClientId"/>, <see cref="MonaiLabelClientOptions.ReadTimeout"/>,
+    /// <see cref="MonaiLabelClientOptions.MaxJsonAnswerBytes"/>, <see cref="MonaiLabelClientOptions.ResultDirectory"/>;
+    /// timeouts, retries and credentials are the HttpClient's handlers' business.
+    /// </summary>
+    /// <exception cref="ArgumentException">The HttpClient has no BaseAddress.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public MonaiLabelClient(HttpClient httpClient, MonaiLabelClientOptions? options = null)
     {
-        _ownedHttpClient = _httpClient;
-        ClientId = options.ClientId;
-        ReadTimeout = options.ReadTimeout;
-        MaxJsonAnswerBytes = options.MaxJsonAnswerBytes;
-        if (!string.IsNullOrEmpty(options.ResultDirectory))
-        {
-            ResultDirectory = options.ResultDirectory!;
-        }
+        _rest = new MonaiLabelRestClient(httpClient, options);
+    }
+
+    private MonaiLabelClient(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory)
+        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), loggerFactory ?? NullLoggerFactory.Instance), options)
+    {
+        _ownedHttpClient = Rest.HttpClient;
     }
 
     /// <summary>
@@ -51,70 +62,25 @@ public partial class MonaiLabelClient : IDisposable
     public static MonaiLabelClient Create(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory = null) =>
         new MonaiLabelClient(options, loggerFactory);
 
+    /// <summary>The protocol layer (one generated method per operation of the spec).</summary>
+    internal MonaiLabelRestClient Rest =>
+        _rest ?? throw new InvalidOperationException("This MonaiLabelClient was created for a test double and sends nothing.");
+
     /// <summary>
     /// The server's base URL. Requests are sent relative to it, so a path prefix (<c>https://host/monailabel/</c>)
     /// is kept. Setting it (the Python client's <c>set_server_url</c>) affects calls started afterwards.
     /// </summary>
-    public Uri ServerUrl
+    public virtual Uri ServerUrl
     {
-        get => _serverUrl;
-        set => _serverUrl = MonaiLabelHttp.BaseUrl(value);
-    }
-
-    /// <summary>Added as <c>client_id</c> to the JSON params of calls that take params, as the Python client does.</summary>
-    public string? ClientId { get; set; }
-
-    partial void Initialize()
-    {
-        if (_httpClient == null)
-        {
-            throw new ArgumentNullException("httpClient");
-        }
-
-        if (_httpClient.BaseAddress == null)
-        {
-            throw new ArgumentException(
-                "HttpClient.BaseAddress must be set to the MONAI Label server URL (e.g. http://127.0.0.1:8000/).",
-                "httpClient");
-        }
-
-        _serverUrl = MonaiLabelHttp.BaseUrl(_httpClient.BaseAddress);
+        get => Rest.ServerUrl;
+        set => Rest.ServerUrl = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>
     /// Sends <paramref name="token"/> as the Authorization header of every later call (the Python client's
-    /// <c>update_auth</c>); <c>null</c> stops sending it.
+    /// <c>update_auth</c>); <c>null</c> stops sending it. Thread-safe: calls already started keep the header they had.
     /// </summary>
-    public void UpdateAuth(AuthToken? token)
-    {
-        if (token == null || string.IsNullOrEmpty(token.AccessToken))
-        {
-            _authorization = null;
-            return;
-        }
-
-        var scheme = string.IsNullOrEmpty(token.TokenType) ? "Bearer" : token.TokenType!;
-        _authorization = new AuthenticationHeaderValue(scheme, token.AccessToken);
-    }
-
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder)
-    {
-        ThrowIfDisposed();
-    }
-
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
-    {
-        // Resolve against our own normalised URL rather than mutating the (possibly shared) HttpClient.
-        var server = _serverUrl;
-        request.RequestUri = new Uri(server, url);
-        AuthenticationHandler.ForServer(request, server);
-        AddClientIdToJsonBody(request);
-        NormalizeMultipartRequest(request);
-        if (_authorization != null && request.Headers.Authorization == null)
-        {
-            request.Headers.Authorization = _authorization;
-        }
-    }
+    public virtual void UpdateAuth(AuthToken? token) => Rest.UpdateAuth(token);
 
     /// <summary>Disposes the <see cref="HttpClient"/> if this client created it; an injected one is left alone.</summary>
     public void Dispose()
@@ -132,18 +98,11 @@ public partial class MonaiLabelClient : IDisposable
         }
 
         _disposed = true;
+        _rest?.MarkDisposed();
         if (disposing)
         {
             _ownedHttpClient?.Dispose();
             _ownedHttpClient = null;
-        }
-    }
-
-    private void ThrowIfDisposed()
-    {
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(nameof(MonaiLabelClient));
         }
     }
 

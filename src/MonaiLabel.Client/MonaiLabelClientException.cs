@@ -144,6 +144,7 @@ public partial class MonaiLabelClientException : Exception
         MonaiLabelErrorKind.InvalidResponse => "Invalid response",
         MonaiLabelErrorKind.UnsafeFileName => "Unsafe file name",
         MonaiLabelErrorKind.Timeout => "Timed out",
+        MonaiLabelErrorKind.TaskAlreadyRunning => "Task already running",
         _ => "Request failed",
     };
 

@@ -38,4 +38,10 @@ public enum MonaiLabelErrorKind
 
     /// <summary>The server could not be reached or the connection failed before an answer (DNS, refused, reset, TLS).</summary>
     ConnectionFailed,
+
+    /// <summary>
+    /// A start of training, scoring or batch inference was refused because a task of that kind is already running
+    /// (MONAI Label's HTTP 429, <c>... Task is Already Running</c>). Stop it, wait for it, or start with enqueue.
+    /// </summary>
+    TaskAlreadyRunning,
 }

@@ -78,19 +78,8 @@ public static class MonaiLabelServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
             .AddTypedClient((http, sp) =>
             {
-                var options = Options(sp);
-                var client = new MonaiLabelClient(http)
-                {
-                    ClientId = options.ClientId,
-                    ReadTimeout = options.ReadTimeout,
-                    MaxJsonAnswerBytes = options.MaxJsonAnswerBytes,
-                };
-                if (!string.IsNullOrEmpty(options.ResultDirectory))
-                {
-                    client.ResultDirectory = options.ResultDirectory!;
-                }
-
-                return client;
+                // The client's own settings (client id, read timeout, JSON limit, result directory) come from the options.
+                return new MonaiLabelClient(http, Options(sp));
             });
     }
 

@@ -54,7 +54,7 @@ internal sealed class TokenFetch
             if (!response.IsSuccessStatusCode)
             {
                 var body = WithoutPassword(
-                    await ReadAsync(response, MonaiLabelClient.MaxErrorBodyBytes, truncate: true, cancellationToken).ConfigureAwait(false));
+                    await ReadAsync(response, MonaiLabelRestClient.MaxErrorBodyBytes, truncate: true, cancellationToken).ConfigureAwait(false));
                 // The server answers a wrong password with 500 (its identity provider's 401 re-raised); say what the
                 // caller can act on, never the password.
                 var refused = status == 400 || status == 401 || status == 403 || status == 500;

@@ -26,7 +26,7 @@ public sealed class InferRequest
     /// <summary>Model params sent as the <c>params</c> JSON form field; the client's client id is added.</summary>
     public IDictionary<string, object?>? Params { get; set; }
 
-    /// <summary>Where result files are saved; null uses <see cref="MonaiLabelClient.ResultDirectory"/>.</summary>
+    /// <summary>Where result files are saved; null uses <see cref="MonaiLabelClientOptions.ResultDirectory"/>.</summary>
     public string? ResultDirectory { get; set; }
 
     /// <summary>

@@ -4,7 +4,7 @@ using System.Net.Http;
 namespace MonaiLabel.Client;
 
 // Fix-ups of generated multipart requests, applied to every call in PrepareRequest.
-public partial class MonaiLabelClient
+internal partial class MonaiLabelRestClient
 {
     private static void NormalizeMultipartRequest(HttpRequestMessage request)
     {

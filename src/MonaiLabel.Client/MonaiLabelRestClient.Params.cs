@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace MonaiLabel.Client;
 
 // Request params: the free-form JSON most calls take, with the client id added as the Python client does.
-public partial class MonaiLabelClient
+internal partial class MonaiLabelRestClient
 {
     /// <summary>
     /// Settings of every generated (de)serialisation: free-form answers (<c>object</c>, <c>AdditionalProperties</c>,
@@ -20,7 +20,7 @@ public partial class MonaiLabelClient
     }
 
     /// <summary>A copy of <paramref name="parameters"/> with <c>client_id</c> set when <see cref="ClientId"/> is.</summary>
-    private IDictionary<string, object?> WithClientId(IDictionary<string, object?>? parameters)
+    internal IDictionary<string, object?> WithClientId(IDictionary<string, object?>? parameters)
     {
         // Copy: the caller's dictionary may be shared between concurrent calls and must not change under them.
         var copy = parameters == null
@@ -36,7 +36,7 @@ public partial class MonaiLabelClient
     }
 
     /// <summary>The params as the JSON text of a <c>params</c> form field.</summary>
-    private string ParamsJson(IDictionary<string, object?>? parameters) =>
+    internal string ParamsJson(IDictionary<string, object?>? parameters) =>
         JsonConvert.SerializeObject(WithClientId(parameters), JsonSerializerSettings);
 
     /// <summary>

@@ -12,7 +12,7 @@ using Newtonsoft.Json.Linq;
 namespace MonaiLabel.Client;
 
 // Reading raw answers (FileResponse) into saved files and JSON: the part of a call NSwag cannot generate.
-public partial class MonaiLabelClient
+internal partial class MonaiLabelRestClient
 {
     private string _resultDirectory = Path.Combine(Path.GetTempPath(), "MonaiLabel.Client");
 
@@ -20,7 +20,7 @@ public partial class MonaiLabelClient
     /// Where result and downloaded files are saved when a call is not given a directory (the Python client's
     /// <c>tmpdir</c>). Defaults to <c>MonaiLabel.Client</c> under the system temp directory.
     /// </summary>
-    public string ResultDirectory
+    internal string ResultDirectory
     {
         get => _resultDirectory;
         set => _resultDirectory = string.IsNullOrWhiteSpace(value)
@@ -29,7 +29,7 @@ public partial class MonaiLabelClient
     }
 
     /// <summary>Saves a file answer under the server's (sanitised) file name; disposes <paramref name="response"/>.</summary>
-    private Task<SavedFile> SaveFileResponseAsync(
+    internal Task<SavedFile> SaveFileResponseAsync(
         FileResponse response, string? directory, string fallbackName, bool overwrite, IProgress<long>? progress,
         CancellationToken cancellationToken) =>
         SaveFileResponseAsync(
@@ -37,7 +37,7 @@ public partial class MonaiLabelClient
             cancellationToken);
 
     /// <summary>Saves a file answer under the safe name <paramref name="nameFor"/> gives for the server's name; disposes <paramref name="response"/>.</summary>
-    private async Task<SavedFile> SaveFileResponseAsync(
+    internal async Task<SavedFile> SaveFileResponseAsync(
         FileResponse response, string? directory, Func<string?, string> nameFor, bool overwrite, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
@@ -63,7 +63,7 @@ public partial class MonaiLabelClient
     /// Reads an infer answer by its content type: multipart (params + files), JSON only, or a single file.
     /// Disposes <paramref name="response"/>. On failure no file of this answer is left behind.
     /// </summary>
-    private async Task<InferResult> ReadInferResultAsync(
+    internal async Task<InferResult> ReadInferResultAsync(
         FileResponse response, InferResultNames names, string? directory, bool overwrite, IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
@@ -234,7 +234,7 @@ public partial class MonaiLabelClient
     private static JsonTextReader CreateJsonReader(TextReader reader) =>
         new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None };
 
-    private async Task<JToken> ReadJsonAsync(Stream stream, string what, CancellationToken cancellationToken)
+    internal async Task<JToken> ReadJsonAsync(Stream stream, string what, CancellationToken cancellationToken)
     {
         // Read into memory, so bounded like every JSON answer (the body's read-idle timeout is already on the stream).
         var limited = new ResponseBodyStream(

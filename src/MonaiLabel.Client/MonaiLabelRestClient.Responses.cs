@@ -6,7 +6,7 @@ using System.Threading;
 namespace MonaiLabel.Client;
 
 // Every answer's body, before any code reads it: read-idle timeout, size limits, typed errors (ResponseBodyContent).
-public partial class MonaiLabelClient
+internal partial class MonaiLabelRestClient
 {
     /// <summary>The most bytes of an error answer's body kept for <see cref="MonaiLabelClientException.Response"/>.</summary>
     internal const int MaxErrorBodyBytes = 64 * 1024;
@@ -18,7 +18,7 @@ public partial class MonaiLabelClient
     /// The longest wait for the next bytes of an answer's body once its headers have arrived; a server that stalls
     /// longer fails the call with <see cref="MonaiLabelErrorKind.Timeout"/>. See <see cref="MonaiLabelClientOptions.ReadTimeout"/>.
     /// </summary>
-    public TimeSpan ReadTimeout
+    internal TimeSpan ReadTimeout
     {
         get => _readTimeout;
         set => _readTimeout = value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan
@@ -30,7 +30,7 @@ public partial class MonaiLabelClient
     /// The largest JSON or text answer read into memory; larger ones fail with
     /// <see cref="MonaiLabelErrorKind.InvalidResponse"/>. See <see cref="MonaiLabelClientOptions.MaxJsonAnswerBytes"/>.
     /// </summary>
-    public long MaxJsonAnswerBytes
+    internal long MaxJsonAnswerBytes
     {
         get => _maxJsonAnswerBytes;
         set => _maxJsonAnswerBytes = value > 0
