@@ -235,7 +235,7 @@ public partial class MonaiLabelClientException : Exception
 /// <typeparamref name="TResult"/>. Thrown by the generated client for documented error answers.
 /// </summary>
 /// <typeparam name="TResult">The type the error body was read as.</typeparam>
-public partial class MonaiLabelClientException<TResult> : MonaiLabelClientException
+internal partial class MonaiLabelClientException<TResult> : MonaiLabelClientException
 {
     /// <summary>Creates the exception for a documented error answer. Called by the generated client.</summary>
     /// <param name="message">What the caller was doing; used when the body gives no reason.</param>

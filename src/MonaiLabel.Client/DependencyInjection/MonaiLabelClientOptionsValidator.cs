@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MonaiLabel.Client;
 
 /// <summary>Checks <see cref="MonaiLabelClientOptions"/> when they are first used, with messages that say what to fix.</summary>
-public sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLabelClientOptions>
+internal sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLabelClientOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, MonaiLabelClientOptions options)

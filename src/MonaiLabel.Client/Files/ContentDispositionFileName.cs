@@ -1,7 +1,7 @@
 namespace MonaiLabel.Client;
 
 /// <summary>Reads the file name a server offers in a <c>Content-Disposition</c> header (RFC 6266).</summary>
-public static class ContentDispositionFileName
+internal static class ContentDispositionFileName
 {
     /// <summary>
     /// The file name exactly as the server sent it, or null when the header names none. <c>filename*</c>

@@ -10,7 +10,7 @@ namespace MonaiLabel.Client;
 /// Saves a downloaded result atomically: the bytes go to a hidden temporary file beside the target and are moved
 /// into place only when complete, so a failed or cancelled download never leaves a partial file behind.
 /// </summary>
-public static class ResultFileWriter
+internal static class ResultFileWriter
 {
     // Pooled, so its size costs no garbage. Each chunk is a socket read and a file write (on Unix an async file write
     // is a thread-pool hop): 256 KiB chunks cut that per-chunk cost four-fold against 64-80 KiB ones.

@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 /// Turns a file name offered by a server into a plain base name that is safe to create in a chosen directory on
 /// Windows, Linux and macOS alike.
 /// </summary>
-public static class SafeFileName
+internal static class SafeFileName
 {
     private const string DefaultFallback = "result";
 

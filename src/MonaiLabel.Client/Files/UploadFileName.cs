@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 /// Names for uploaded parts. MONAI Label reads only the plain <c>filename=</c> parameter (not <c>filename*=</c>) and
 /// derives the image format from its extension, so the name sent must be ASCII and keep <c>.nii.gz</c>-style extensions.
 /// </summary>
-public static class UploadFileName
+internal static class UploadFileName
 {
     /// <summary>
     /// Reduces <paramref name="fileName"/> to a safe ASCII base name: accents are dropped (<c>Ü</c> → <c>U</c>), other

@@ -3,7 +3,7 @@ using System;
 namespace MonaiLabel.Client;
 
 /// <summary>Finds and checks the boundary of a multipart body (RFC 2046 §5.1.1).</summary>
-public static class MultipartBoundary
+internal static class MultipartBoundary
 {
     /// <summary>The longest boundary RFC 2046 allows.</summary>
     public const int MaxLength = 70;

@@ -6,7 +6,7 @@ namespace MonaiLabel.Client;
 /// Buffer size and the limits that keep a hostile or broken server from exhausting memory while a multipart
 /// body is read. A reader copies these values when it is created.
 /// </summary>
-public sealed class MultipartReaderOptions
+internal sealed class MultipartReaderOptions
 {
     /// <summary>
     /// Size of the pooled read buffer in bytes (default 256 KiB: each fill is one read of the network stream, and

@@ -12,7 +12,7 @@ namespace MonaiLabel.Client;
 /// One part of a multipart body: its headers, and a forward-only <see cref="Body"/> that streams its bytes. Valid
 /// until the reader moves to the next section.
 /// </summary>
-public sealed class MultipartSection
+internal sealed class MultipartSection
 {
     private const int InitialTextBuffer = 4096;
 

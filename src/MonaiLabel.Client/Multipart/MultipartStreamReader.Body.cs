@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 
 // Finding where a part's bytes end: the delimiter CRLF "--" boundary, searched with the vectorised Span.IndexOf.
 // Each buffered byte is scanned once: the result of a scan is kept until those bytes are consumed.
-public sealed partial class MultipartStreamReader
+internal sealed partial class MultipartStreamReader
 {
     private int _bodyReady; // Bytes from _start known to belong to the body (or preamble).
     private bool _delimiterNext; // The delimiter starts right after those bytes.

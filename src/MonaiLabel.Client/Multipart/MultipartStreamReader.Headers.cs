@@ -8,7 +8,7 @@ namespace MonaiLabel.Client;
 
 // The line-oriented bits: what follows a delimiter, and a part's header block. Lines end in CRLF; a bare LF is
 // accepted too, since it costs nothing to.
-public sealed partial class MultipartStreamReader
+internal sealed partial class MultipartStreamReader
 {
     // RFC 9110 token: a header name has no separators or whitespace.
     private static readonly char[] NotInHeaderName = { ' ', '\t', '"', '(', ')', ',', '/', ';', '<', '=', '>', '?', '@', '[', '\\', ']', '{', '}' };

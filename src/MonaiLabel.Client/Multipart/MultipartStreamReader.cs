@@ -23,7 +23,7 @@ namespace MonaiLabel.Client;
 /// }
 /// </code>
 /// </example>
-public sealed partial class MultipartStreamReader : IDisposable
+internal sealed partial class MultipartStreamReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly MultipartReaderOptions _options;
