@@ -19,7 +19,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         ["all"] = InferOutput.All,
         ["image"] = InferOutput.Image,
         ["json"] = InferOutput.Json,
-        ["dicom_seg"] = InferOutput.Dicom_seg,
+        ["dicom_seg"] = InferOutput.DicomSeg,
     };
 
     public InferCommand(CliContext cli)

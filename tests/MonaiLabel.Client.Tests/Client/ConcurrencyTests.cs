@@ -29,8 +29,7 @@ public class ConcurrencyTests
         }
 
         using var dir = new TempResultDir();
-        var client = wire.CreateClient();
-        client.ClientId = "shared";
+        var client = wire.CreateClient(o => o.ClientId = "shared");
         var shared = new Dictionary<string, object?> { ["same"] = "dictionary" };
 
         var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(i =>

@@ -61,7 +61,7 @@ public class ConvenienceTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{\"objects\":[1,2,3]}");
 
-        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => wire.CreateClient().GetDatastoreListingAsync());
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => wire.CreateClient().GetDatastoreAsync());
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
     }
@@ -125,8 +125,9 @@ public class ConvenienceTests
     {
         using var client = new MonaiLabelClient(new Uri("http://127.0.0.1:8000/"));
 
-        Assert.StartsWith(Path.GetTempPath(), client.ResultDirectory, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => client.ResultDirectory = " ");
+        Assert.StartsWith(Path.GetTempPath(), client.Rest.ResultDirectory, StringComparison.Ordinal);
+        using var http = new System.Net.Http.HttpClient { BaseAddress = new Uri("http://127.0.0.1:8000/") };
+        Assert.Throws<ArgumentException>(() => new MonaiLabelClient(http, new MonaiLabelClientOptions { ResultDirectory = " " }));
     }
 
     [Fact]

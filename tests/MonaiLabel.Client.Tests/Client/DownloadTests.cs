@@ -134,8 +134,7 @@ public class DownloadTests
         using var wire = new WireMockServerFixture();
         var capture = wire.RespondWithCapture("21_get_datastore_label_ascii");
         using var dir = new TempResultDir(create: false);
-        var client = wire.CreateClient();
-        client.ResultDirectory = dir.Dir;
+        var client = wire.CreateClient(o => o.ResultDirectory = dir.Dir);
 
         var saved = await client.DownloadLabelToAsync("wire_case", "final");
 

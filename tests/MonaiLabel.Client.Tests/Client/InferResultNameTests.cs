@@ -104,7 +104,7 @@ public class InferResultNameTests
         wire.RespondWith(ClientTest.FileAnswer(First, "attachment; filename=\"tmpabc.xml\"", "application/xml"));
         using var dir = new TempResultDir();
 
-        var result = await wire.CreateClient().InferWsiRegionAsync("segmentation_tissue", "slide-1", output: WsiInferOutput.Asap, resultDirectory: dir.Dir);
+        var result = await wire.CreateClient().InferWsiAsync("segmentation_tissue", "slide-1", output: WsiInferOutput.Asap, resultDirectory: dir.Dir);
 
         Assert.Equal("slide-1_segmentation_tissue.xml", result.Label!.FileName);
     }

@@ -121,7 +121,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Dicom_seg, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.DicomSeg, ResultDirectory = dir.Dir });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=dicom_seg");
         Assert.Null(result.Params);
@@ -223,8 +223,7 @@ public class InferResultTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("13_post_infer_output_image");
         using var dir = new TempResultDir(create: false);
-        var client = wire.CreateClient();
-        client.ResultDirectory = dir.Dir;
+        var client = wire.CreateClient(o => o.ResultDirectory = dir.Dir);
 
         var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Image });
 
@@ -290,8 +289,7 @@ public class InferResultTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("14_post_infer_output_json");
         using var dir = new TempResultDir();
-        var client = wire.CreateClient();
-        client.ClientId = "annotator-7";
+        var client = wire.CreateClient(o => o.ClientId = "annotator-7");
         var parameters = new Dictionary<string, object?> { ["largest_cc"] = true, ["foreground"] = new[] { new[] { 1, 2, 3 } } };
 
         await client.InferAsync("deepedit", new InferRequest { Image = "wire case/ü", Params = parameters, Output = InferOutput.Json, ResultDirectory = dir.Dir });

@@ -110,16 +110,16 @@ public class PythonParityTests
     {
         using var enabled = new WireMockServerFixture();
         enabled.RespondWithCapture("50_auth_get_auth");
-        Assert.True(await enabled.CreateClient().IsAuthEnabledAsync());
+        Assert.True((await enabled.CreateClient().GetAuthSettingsAsync()).Enabled == true);
         ClientTest.SingleRequest(enabled).AssertRoute("GET", "/auth/");
 
         using var off = new WireMockServerFixture();
         off.RespondWithCapture("41_404_unknown_route");
-        Assert.False(await off.CreateClient().IsAuthEnabledAsync());
+        Assert.False((await off.CreateClient().GetAuthSettingsAsync()).Enabled == true);
 
         using var disabled = new WireMockServerFixture();
         disabled.RespondWithJson("{\"enabled\":false}");
-        Assert.False(await disabled.CreateClient().IsAuthEnabledAsync());
+        Assert.False((await disabled.CreateClient().GetAuthSettingsAsync()).Enabled == true);
     }
 
     [Fact]
@@ -197,8 +197,7 @@ public class PythonParityTests
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{\"id\":\"wire_case\",\"path\":\"/s/wire_case.nii.gz\",\"ts\":1795547549,\"strategy\":{\"random\":{\"ts\":1795547549,\"client_id\":\"viewer-1\"}}}");
-        var client = wire.CreateClient();
-        client.ClientId = "viewer-1";
+        var client = wire.CreateClient(o => o.ClientId = "viewer-1");
         var parameters = new Dictionary<string, object?> { ["seed"] = 3 };
 
         var sample = await client.GetNextSampleAsync("random", parameters);
@@ -216,8 +215,7 @@ public class PythonParityTests
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{}");
-        var client = wire.CreateClient();
-        client.ClientId = "viewer-1";
+        var client = wire.CreateClient(o => o.ClientId = "viewer-1");
 
         var sample = await client.GetNextSampleAsync("first", new Dictionary<string, object?> { ["since"] = "2026-11-24T19:12:29.5+01:00", ["ratio"] = 0.1 });
 
@@ -247,7 +245,7 @@ public class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{\"name\":\"s-1\",\"path\":\"/s/s-1\",\"image\":\"/s/s-1/image.nii.gz\",\"meta\":{},\"create_ts\":1795547549,\"last_access_ts\":1795547550,\"expiry\":3600}");
 
-        var session = await wire.CreateClient().GetSessionInfoAsync("s-1");
+        var session = await wire.CreateClient().GetSessionAsync("s-1");
 
         ClientTest.SingleRequest(wire).AssertRoute("GET", "/session/s-1", "update_ts=false&image=false");
         Assert.Equal("s-1", session.Name);
@@ -256,7 +254,7 @@ public class PythonParityTests
 
         using var expired = new WireMockServerFixture();
         expired.RespondWithCapture("42_404_session_missing");
-        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => expired.CreateClient().GetSessionInfoAsync("gone"));
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => expired.CreateClient().GetSessionAsync("gone"));
         Assert.Equal(MonaiLabelErrorKind.SessionExpired, error.Kind);
         var inner = Assert.IsType<MonaiLabelClientException>(error.InnerException);
         Assert.Equal(404, inner.StatusCode);
@@ -279,8 +277,7 @@ public class PythonParityTests
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("00_put_datastore_image");
-        var client = wire.CreateClient();
-        client.ClientId = "c";
+        var client = wire.CreateClient(o => o.ClientId = "c");
 
         await client.UploadImageAsync(FileParameter.FromStream(new System.IO.MemoryStream(new byte[] { 1 }), "x.nii.gz"), "x");
 
@@ -294,8 +291,7 @@ public class PythonParityTests
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("03_put_datastore_label");
-        var client = wire.CreateClient();
-        client.ClientId = "c";
+        var client = wire.CreateClient(o => o.ClientId = "c");
 
         await client.UploadLabelAsync("x", FileParameter.FromStream(new System.IO.MemoryStream(new byte[] { 1 }), "x.nii.gz"), "final");
 
@@ -317,7 +313,7 @@ public class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(listing);
 
-        var datastore = await wire.CreateClient().GetDatastoreListingAsync();
+        var datastore = await wire.CreateClient().GetDatastoreAsync();
 
         ClientTest.SingleRequest(wire).AssertRoute("GET", "/datastore/", "output=all");
         Assert.Equal("Local Datastore", datastore.Name);
@@ -350,8 +346,7 @@ public class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("11_post_infer_multipart");
         using var dir = new TempResultDir();
-        var client = wire.CreateClient();
-        client.ClientId = "c";
+        var client = wire.CreateClient(o => o.ClientId = "c");
 
         // Python: image_out, params = client.infer(model, image_id, params)
         var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Params = new Dictionary<string, object?>(), ResultDirectory = dir.Dir });
@@ -369,11 +364,10 @@ public class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson(dsa);
         using var dir = new TempResultDir();
-        var client = wire.CreateClient();
-        client.ClientId = "viewer-1";
+        var client = wire.CreateClient(o => o.ClientId = "viewer-1");
         var region = new WsiInput { Level = 1, Location = new List<int> { 10, 20 }, Size = new List<int> { 256, 256 }, Params = new Dictionary<string, object> { ["threshold"] = 0.5 } };
 
-        var result = await client.InferWsiRegionAsync("segmentation_tissue", "slide-1", region, resultDirectory: dir.Dir);
+        var result = await client.InferWsiAsync("segmentation_tissue", "slide-1", region, resultDirectory: dir.Dir);
 
         var request = ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/wsi_v2/segmentation_tissue", "image=slide-1&output=dsa");
         var body = request.Multipart();
@@ -397,7 +391,7 @@ public class PythonParityTests
         wire.RespondWith(ClientTest.FileAnswer(xml, "attachment; filename=\"tmpabc.xml\"", "application/xml"));
         using var dir = new TempResultDir();
 
-        var result = await wire.CreateClient().InferWsiRegionAsync("segmentation_tissue", "slide-1", output: WsiInferOutput.Asap, resultDirectory: dir.Dir);
+        var result = await wire.CreateClient().InferWsiAsync("segmentation_tissue", "slide-1", output: WsiInferOutput.Asap, resultDirectory: dir.Dir);
 
         var request = ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/wsi_v2/segmentation_tissue", "image=slide-1&output=asap");
         WireAssert.JsonEqual("{}", JObject.Parse(request.Multipart().Part("wsi").Text)["params"]!.ToString());
@@ -409,9 +403,11 @@ public class PythonParityTests
     {
         using var one = new WireMockServerFixture();
         one.RespondWithJson("{\"id\":\"t1\",\"status\":\"SUBMITTED\"}");
-        var client = one.CreateClient();
-        client.ClientId = "c";
-        await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 2 });
+        var client = one.CreateClient(o => o.ClientId = "c");
+        var operation = await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 2 });
+        Assert.Equal("t1", operation.Id);
+        Assert.Equal("SUBMITTED", operation.Status);
+        Assert.False(operation.HasCompleted);
         var request = ClientTest.SingleRequest(one).AssertRoute("POST", "/train/segmentation_spleen");
         WireAssert.JsonEqual("{\"max_epochs\":2,\"client_id\":\"c\"}", request.BodyText);
 
@@ -425,7 +421,8 @@ public class PythonParityTests
         using var busy = new WireMockServerFixture();
         busy.RespondWithJson("{\"detail\":\"Train Task is Already Running\"}", 429);
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => busy.CreateClient().StartTrainingAsync("segmentation_spleen", null));
-        Assert.Equal(MonaiLabelErrorKind.Conflict, error.Kind);
+        Assert.Equal(MonaiLabelErrorKind.TaskAlreadyRunning, error.Kind);
+        Assert.Equal(429, error.StatusCode);
         Assert.Equal("Train Task is Already Running", error.Detail);
     }
 
@@ -435,10 +432,9 @@ public class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("null");
 
-        var answer = await wire.CreateClient().StopTrainAsync();
+        await wire.CreateClient().StopTrainingAsync();
 
         ClientTest.SingleRequest(wire).AssertRoute("DELETE", "/train/");
-        Assert.Null(answer);
     }
 
     [Fact]
@@ -452,24 +448,24 @@ public class PythonParityTests
         Assert.True(await client.IsTrainingRunningAsync());
         ClientTest.SingleRequest(running).AssertRoute("GET", "/train/", "check_if_running=true");
 
-        var status = await client.GetTrainTaskAsync();
+        var status = await client.GetTrainingStatusAsync();
         Assert.Equal("RUNNING", status.Status);
         Assert.Equal("2026-11-24 19:12:29", status.StartTs);
         Assert.Equal(new[] { "epoch 1" }, status.Details);
 
-        var raw = await client.GetTrainStatusAsync(null, null);
+        var raw = await client.Rest.GetTrainStatusAsync(null, null);
         Assert.Equal("RUNNING", (string?)WireAssert.Token(raw)["status"]);
 
         using var iso = new WireMockServerFixture();
         iso.RespondWithJson("{\"id\":\"t2\",\"status\":\"DONE\",\"start_ts\":\"2026-11-24T19:12:29+01:00\"}");
-        var isoRaw = WireAssert.Token(await iso.CreateClient().GetTrainStatusAsync(null, null));
+        var isoRaw = WireAssert.Token(await iso.CreateClient().Rest.GetTrainStatusAsync(null, null));
         Assert.Equal(JTokenType.String, isoRaw["start_ts"]!.Type); // Kept as sent, not turned into a DateTime.
         Assert.Equal("2026-11-24T19:12:29+01:00", (string?)isoRaw["start_ts"]);
 
         using var idle = new WireMockServerFixture();
         idle.RespondWithCapture("49_404_train_status_none");
         Assert.False(await idle.CreateClient().IsTrainingRunningAsync());
-        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => idle.CreateClient().GetTrainTaskAsync());
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => idle.CreateClient().GetTrainingStatusAsync());
         Assert.Equal(MonaiLabelErrorKind.NotFound, error.Kind);
     }
 
@@ -478,11 +474,11 @@ public class PythonParityTests
     {
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{}");
-        var client = wire.CreateClient();
-        Assert.Null(client.ClientId);
+        var anonymous = wire.CreateClient();
+        Assert.Null(anonymous.Rest.ClientId);
+        var client = wire.CreateClient(o => o.ClientId = "viewer-9");
 
-        await client.GetNextSampleAsync("random", null);
-        client.ClientId = "viewer-9";
+        await anonymous.GetNextSampleAsync("random", null);
         await client.GetNextSampleAsync("random", null);
         await client.StartTrainingAsync("m", null);
 

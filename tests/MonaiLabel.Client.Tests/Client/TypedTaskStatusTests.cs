@@ -26,9 +26,9 @@ public class TypedTaskStatusTests
 
         Func<Task<BackgroundTask>> call = kind switch
         {
-            "train" => () => client.GetTrainTaskAsync(),
-            "scoring" => () => client.GetScoringTaskAsync(),
-            _ => () => client.GetBatchInferTaskAsync(),
+            "train" => () => client.GetTrainingStatusAsync(),
+            "scoring" => () => client.GetScoringStatusAsync(),
+            _ => () => client.GetBatchInferStatusAsync(),
         };
         var status = await call();
 
@@ -44,7 +44,7 @@ public class TypedTaskStatusTests
         wire.RespondWithJson("{\"detail\":\"No Scoring Tasks Found\"}", 404);
         var client = wire.CreateClient();
 
-        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetScoringTaskAsync());
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetScoringStatusAsync());
 
         Assert.Equal(MonaiLabelErrorKind.NotFound, error.Kind);
         Assert.Equal("No Scoring Tasks Found", error.Detail);

@@ -18,8 +18,7 @@ public class UploadTests
         var path = ClientTest.WriteInput(inputs.Root, "spleen_10.nii.gz", image);
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("00_put_datastore_image");
-        var client = wire.CreateClient();
-        client.ClientId = "viewer-1";
+        var client = wire.CreateClient(o => o.ClientId = "viewer-1");
 
         var added = await client.UploadImageAsync(FileParameter.FromFile(path), "wire_case", new Dictionary<string, object?> { ["source"] = "scanner" });
 
@@ -130,8 +129,7 @@ public class UploadTests
         var path = ClientTest.WriteInput(inputs.Root, "wire_case seg.nii.gz", label);
         using var wire = new WireMockServerFixture();
         wire.RespondWithCapture("03_put_datastore_label");
-        var client = wire.CreateClient();
-        client.ClientId = "viewer-1";
+        var client = wire.CreateClient(o => o.ClientId = "viewer-1");
 
         var saved = await client.UploadLabelAsync("wire_case", FileParameter.FromFile(path), "final", new Dictionary<string, object?> { ["label_info"] = new[] { new { name = "spleen", idx = 1 } } });
 

@@ -60,8 +60,8 @@ public class DependencyInjectionTests
         Assert.Equal(results.Path, options.ResultDirectory);
 
         var client = provider.GetRequiredService<MonaiLabelClient>();
-        Assert.Equal("client-7", client.ClientId);
-        Assert.Equal(results.Path, client.ResultDirectory);
+        Assert.Equal("client-7", client.Rest.ClientId);
+        Assert.Equal(results.Path, client.Rest.ResultDirectory);
 
         // The bound retry count is the one in force: 1 attempt + 2 retries of a GET answered 503.
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());

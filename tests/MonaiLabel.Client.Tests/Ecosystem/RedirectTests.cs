@@ -136,7 +136,7 @@ public class RedirectTests
         });
         using var client = MonaiLabelClient.Create(server.Options());
 
-        await client.UpdateImageInfoAsync("a", new UpdateInfoForm { Info = "{\"k\":1}" });
+        await client.Rest.UpdateImageInfoAsync("a", new UpdateInfoForm { Info = "{\"k\":1}" });
 
         Assert.Collection(
             server.Requests,

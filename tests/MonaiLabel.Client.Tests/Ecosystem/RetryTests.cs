@@ -60,7 +60,7 @@ public class RetryTests
         using var server = new ScriptedServer(_ => Reply.Status503);
         using var client = MonaiLabelClient.Create(server.Options());
 
-        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.InferAsync("segmentation", image: "img"));
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.Rest.InferAsync("segmentation", image: "img"));
 
         Assert.Equal(MonaiLabelErrorKind.ServerError, error.Kind);
         Assert.Equal(503, error.StatusCode);
@@ -74,7 +74,7 @@ public class RetryTests
         using var server = new ScriptedServer(_ => Interlocked.Increment(ref calls) == 1 ? Reply.Status503 : Reply.Json("{\"label\":\"x\"}"));
         using var client = MonaiLabelClient.Create(server.Options(o => o.Retry.RetryNonIdempotent = true));
 
-        using (await client.InferAsync("segmentation", image: "img"))
+        using (await client.Rest.InferAsync("segmentation", image: "img"))
         {
         }
 
@@ -154,7 +154,7 @@ public class RetryTests
         using var server = new ScriptedServer(_ => Interlocked.Increment(ref calls) == 1 ? Reply.Status503 : Reply.Json("{}"));
         using var client = MonaiLabelClient.Create(server.Options());
 
-        await client.UpdateImageInfoAsync("img", new UpdateInfoForm { Info = "{\"reviewed\":true}" });
+        await client.Rest.UpdateImageInfoAsync("img", new UpdateInfoForm { Info = "{\"reviewed\":true}" });
 
         Assert.Equal(2, server.Requests.Count);
         Assert.All(server.Requests, r =>

@@ -143,7 +143,7 @@ public class HostileAnswerTests
             404, new[] { "Content-Type: application/json", "X-Trace: req-7" }, Encoding.UTF8.GetBytes("{\"detail\":\"Session not found\"}")));
         using var client = HostileClient.For(server);
 
-        var error = await HostileClient.Fails(MonaiLabelErrorKind.SessionExpired, () => client.GetSessionInfoAsync("s1"));
+        var error = await HostileClient.Fails(MonaiLabelErrorKind.SessionExpired, () => client.GetSessionAsync("s1"));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("Session not found", error.Detail);

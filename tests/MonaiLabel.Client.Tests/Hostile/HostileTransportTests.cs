@@ -286,7 +286,7 @@ public class HostileTransportTests
         using var client = HostileClient.For(server, o => o.MaxJsonAnswerBytes = 1024 * 1024);
         var watch = Stopwatch.StartNew();
 
-        var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, () => client.GetDatastoreListingAsync());
+        var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, () => client.GetDatastoreAsync());
 
         Assert.Contains("larger than 1048576 bytes (MaxJsonAnswerBytes)", error.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < HangBound, "took " + watch.Elapsed);
@@ -306,7 +306,7 @@ public class HostileTransportTests
         });
         using var client = HostileClient.For(server, o => o.MaxJsonAnswerBytes = MonaiLabelClientOptions.DefaultMaxJsonAnswerBytes);
 
-        var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, () => client.GetDatastoreListingAsync(), seconds: 3);
+        var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, () => client.GetDatastoreAsync(), seconds: 3);
 
         Assert.Contains("209715200 bytes long, more than 67108864 bytes (MaxJsonAnswerBytes)", error.Message, StringComparison.Ordinal);
         await server.AssertClientClosedAsync();

@@ -25,7 +25,7 @@ public class RequestSnapshotTests
 
     /// <summary>One representative call per operation id of openapi/monailabel.yaml.</summary>
 #pragma warning disable CS0612, CS0618 // the deprecated routes are part of the contract too
-    private static readonly Dictionary<string, Func<MonaiLabelClient, Task>> Calls = new()
+    private static readonly Dictionary<string, Func<MonaiLabelRestClient, Task>> Calls = new()
     {
         ["getAuthSettings"] = c => c.GetAuthSettingsAsync(),
         ["createAuthToken"] = c => c.CreateAuthTokenAsync(new AuthTokenRequest { Username = "annotator", Password = "p@ss word", GrantType = "password" }),
@@ -81,11 +81,11 @@ public class RequestSnapshotTests
     {
         var recorder = new RecordingHandler();
         using var http = new HttpClient(recorder) { BaseAddress = new Uri("http://monailabel.test:8000/") };
-        var client = new MonaiLabelClient(http) { ClientId = "snapshot-client" };
+        var client = new MonaiLabelClient(http, new MonaiLabelClientOptions { ClientId = "snapshot-client" });
 
         try
         {
-            await Calls[operationId](client);
+            await Calls[operationId](client.Rest);
         }
         catch (MonaiLabelClientException)
         {

@@ -43,9 +43,14 @@ public sealed class WireMockServerFixture : IDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>A client that owns its HttpClient (the <c>new MonaiLabelClient(Uri)</c> constructor); disposed with the fixture.</summary>
-    public MonaiLabelClient CreateClient()
+    public MonaiLabelClient CreateClient() => CreateClient(_ => { });
+
+    /// <summary>A client that owns its HttpClient, with options set by <paramref name="configure"/> (client id, result directory, ...).</summary>
+    public MonaiLabelClient CreateClient(System.Action<MonaiLabelClientOptions> configure)
     {
-        var client = new MonaiLabelClient(BaseUrl);
+        var options = new MonaiLabelClientOptions { ServerUrl = BaseUrl };
+        configure(options);
+        var client = MonaiLabelClient.Create(options);
         _owned.Add(client);
         return client;
     }

@@ -24,7 +24,7 @@ public class ActiveLearningWireTests
         wire.RespondWithJson(NextSampleJson);
         var client = wire.CreateClient();
 
-        var sample = await client.GetNextSampleAsync("random", body: new Dictionary<string, object> { ["client_id"] = "wire-client" });
+        var sample = await client.Rest.GetNextSampleAsync("random", body: new Dictionary<string, object> { ["client_id"] = "wire-client" });
 
         var request = wire.SingleRequest().AssertRoute("POST", "/activelearning/random");
         Assert.Equal("application/json", request.ContentType);
@@ -48,7 +48,7 @@ public class ActiveLearningWireTests
         wire.RespondWithJson("{}");
         var client = wire.CreateClient();
 
-        var sample = await client.GetNextSampleAsync("first", body: null);
+        var sample = await client.Rest.GetNextSampleAsync("first", body: null);
 
         var request = wire.SingleRequest().AssertRoute("POST", "/activelearning/first");
         // FastAPI reads a JSON null body as "no body" (the optional params default to None).

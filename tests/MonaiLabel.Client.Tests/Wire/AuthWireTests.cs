@@ -39,7 +39,7 @@ public class AuthWireTests
         wire.RespondWithCapture("51_auth_post_token");
         var client = wire.CreateClient();
 
-        var token = await client.CreateAuthTokenAsync(new AuthTokenRequest
+        var token = await client.Rest.CreateAuthTokenAsync(new AuthTokenRequest
         {
             Username = "annotator",
             Password = "annotator",
@@ -72,7 +72,7 @@ public class AuthWireTests
         wire.RespondWithJson("{\"access_token\":\"abc.def.ghi\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         var client = wire.CreateClient();
 
-        var token = await client.CreateAuthTokenAsync(new AuthTokenRequest
+        var token = await client.Rest.CreateAuthTokenAsync(new AuthTokenRequest
         {
             Username = "dr. müller",
             Password = "p&ss=wörd+1 %",
@@ -103,7 +103,7 @@ public class AuthWireTests
         var client = wire.CreateClient();
         client.UpdateAuth(new AuthToken { AccessToken = "abc.def.ghi", TokenType = "Bearer" });
 
-        var user = await client.ValidateAuthTokenAsync();
+        var user = await client.Rest.ValidateAuthTokenAsync();
 
         var request = wire.SingleRequest().AssertRoute("GET", "/auth/token/valid");
         Assert.Equal("Bearer abc.def.ghi", request.Header("Authorization"));

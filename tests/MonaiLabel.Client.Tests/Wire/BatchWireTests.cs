@@ -43,7 +43,7 @@ public class BatchWireTests
                              TaskJson.Status("a2", "RUNNING", BatchRequest) + "]");
         var client = wire.CreateClient();
 
-        var answer = await client.GetBatchInferStatusAsync(all: true, checkIfRunning: false);
+        var answer = await client.Rest.GetBatchInferStatusAsync(all: true, checkIfRunning: false);
 
         wire.SingleRequest().AssertRoute("GET", "/batch/infer", "all=true&check_if_running=false");
         var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
@@ -60,7 +60,7 @@ public class BatchWireTests
         wire.RespondWithJson(TaskJson.Status("a2", "STOPPED", BatchRequest, endTs: "2026-11-24 19:12:45"));
         var client = wire.CreateClient();
 
-        var answer = await client.StopBatchInferAsync();
+        var answer = await client.Rest.StopBatchInferAsync();
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/batch/infer");
         Assert.Empty(request.Body);
@@ -75,7 +75,7 @@ public class BatchWireTests
         wire.RespondWithJson("null");
         var client = wire.CreateClient();
 
-        var answer = await client.StopBatchInferAsync();
+        var answer = await client.Rest.StopBatchInferAsync();
 
         wire.SingleRequest().AssertRoute("DELETE", "/batch/infer");
         Assert.Null(answer);
@@ -89,7 +89,7 @@ public class BatchWireTests
         wire.RespondWithJson(TaskJson.Status("b7", "SUBMITTED", BatchRequest));
         var client = wire.CreateClient();
 
-        var answer = await client.StartBatchInferAsync(
+        var answer = await client.Rest.StartBatchInferAsync(
             "segmentation_spleen",
             images: BatchInferImages.Unlabeled,
             runSync: false,

@@ -53,7 +53,7 @@ public class DatastoreWireTests
         wire.RespondWithJson(DatastoreAllJson);
         var client = wire.CreateClient();
 
-        var answer = await client.GetDatastoreAsync(DatastoreOutput.All);
+        var answer = await client.Rest.GetDatastoreAsync(DatastoreOutput.All);
 
         wire.SingleRequest().AssertRoute("GET", "/datastore/", "output=all");
         var listing = WireSamples.Object(answer).ToObject<Datastore>()!;
@@ -83,7 +83,7 @@ public class DatastoreWireTests
             "{\"image\":\"/data/ds/spleen_12.nii.gz\",\"label\":\"/data/ds/labels/final/spleen_12.nii.gz\"}]");
         var client = wire.CreateClient();
 
-        var answer = await client.GetDatastoreAsync(DatastoreOutput.Train);
+        var answer = await client.Rest.GetDatastoreAsync(DatastoreOutput.Train);
 
         wire.SingleRequest().AssertRoute("GET", "/datastore/", "output=train");
         var items = WireSamples.Array(answer).ToObject<DatastoreTrainItem[]>()!;
@@ -100,7 +100,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("{\"total\":0,\"completed\":0,\"label_tags\":{}}");
         var client = wire.CreateClient();
 
-        var answer = await client.GetDatastoreAsync(DatastoreOutput.Stats);
+        var answer = await client.Rest.GetDatastoreAsync(DatastoreOutput.Stats);
 
         wire.SingleRequest().AssertRoute("GET", "/datastore/", "output=stats");
         Assert.Equal(0, WireSamples.Object(answer).ToObject<DatastoreStats>()!.Total);
@@ -118,7 +118,7 @@ public class DatastoreWireTests
         var seed = Encoding.ASCII.GetBytes("SEED-ENCODED-IMAGE\n");
 
 #pragma warning disable CS0612, CS0618 // PUT /datastore/ is deprecated (hidden by the server) but still served.
-        var added = await client.AddImageLegacyAsync(
+        var added = await client.Rest.AddImageLegacyAsync(
             image: "seed_case",
             @params: "{\"client_id\": \"seed\"}",
             file: WireSamples.File(seed, "seed_upload.nii.gz", "application/octet-stream"));
@@ -144,7 +144,7 @@ public class DatastoreWireTests
         wire.RespondWithCapture("00_put_datastore_image");
         var client = wire.CreateClient();
 
-        var added = await client.AddImageAsync(
+        var added = await client.Rest.AddImageAsync(
             image: "wire_case",
             @params: "{}",
             file: WireSamples.File(WireSamples.Image, "wire_case.nii.gz", "application/octet-stream"));
@@ -172,7 +172,7 @@ public class DatastoreWireTests
         wire.RespondWithCapture("01_put_datastore_image_nonascii_id");
         var client = wire.CreateClient();
 
-        var added = await client.AddImageAsync(image: WireSamples.OddImageId, file: WireSamples.File(WireSamples.Image, "odd.nii.gz"));
+        var added = await client.Rest.AddImageAsync(image: WireSamples.OddImageId, file: WireSamples.File(WireSamples.Image, "odd.nii.gz"));
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/datastore/image", "image=" + WireSamples.OddImageIdInQuery);
         var body = request.Multipart();
@@ -191,7 +191,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("{\"image\":\"Fall_U_1\"}");
         var client = wire.CreateClient();
 
-        await client.AddImageAsync(
+        await client.Rest.AddImageAsync(
             image: (string?)null,
             file: FileParameter.FromStream(new System.IO.MemoryStream(WireSamples.Image), "Fall \u00dc 1 (wire).nii.gz"));
 
@@ -212,7 +212,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("{}");
         var client = wire.CreateClient();
 
-        var answer = await client.DeleteImageAsync("wire_case");
+        var answer = await client.Rest.DeleteImageAsync("wire_case");
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/datastore/image", "id=wire_case");
         Assert.Empty(request.Body);
@@ -228,7 +228,7 @@ public class DatastoreWireTests
         Assert.Empty(capture.Body);
         var client = wire.CreateClient();
 
-        await client.CheckImageAsync("wire_case");
+        await client.Rest.CheckImageAsync("wire_case");
 
         var request = wire.SingleRequest().AssertRoute("HEAD", "/datastore/image", "image=wire_case");
         Assert.Empty(request.Body);
@@ -242,7 +242,7 @@ public class DatastoreWireTests
         wire.RespondWith(Response.Create().WithStatusCode(200).WithHeader("content-type", "application/json"));
         var client = wire.CreateClient();
 
-        await client.CheckImageAsync("wire_case", checkSum: "SHA256:00ff");
+        await client.Rest.CheckImageAsync("wire_case", checkSum: "SHA256:00ff");
 
         wire.SingleRequest().AssertRoute("HEAD", "/datastore/image", "image=wire_case&check_sum=SHA256%3A00ff");
     }
@@ -299,7 +299,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("null");
         var client = wire.CreateClient();
 
-        var answer = await client.UpdateImageInfoAsync("wire_case", new UpdateInfoForm { Info = "{\"comment\": \"checked & ok\"}" });
+        var answer = await client.Rest.UpdateImageInfoAsync("wire_case", new UpdateInfoForm { Info = "{\"comment\": \"checked & ok\"}" });
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/datastore/image/info", "image=wire_case");
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);
@@ -317,7 +317,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("null");
         var client = wire.CreateClient();
 
-        await client.UpdateImageInfoAsync("wire_case", new UpdateInfoForm());
+        await client.Rest.UpdateImageInfoAsync("wire_case", new UpdateInfoForm());
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/datastore/image/info", "image=wire_case");
         Assert.Equal("info=%7B%7D", request.BodyText);
@@ -348,7 +348,7 @@ public class DatastoreWireTests
         wire.RespondWithCapture("03_put_datastore_label");
         var client = wire.CreateClient();
 
-        var saved = await client.SaveLabelAsync(
+        var saved = await client.Rest.SaveLabelAsync(
             "wire_case",
             tag: "final",
             @params: "{\"comment\": \"wire\"}",
@@ -374,7 +374,7 @@ public class DatastoreWireTests
         wire.RespondWithCapture("02_put_datastore_label_nonascii_id");
         var client = wire.CreateClient();
 
-        var saved = await client.SaveLabelAsync(WireSamples.OddImageId, (string?)null, (string?)null, WireSamples.File(WireSamples.Label, "label.nii.gz"));
+        var saved = await client.Rest.SaveLabelAsync(WireSamples.OddImageId, (string?)null, (string?)null, WireSamples.File(WireSamples.Label, "label.nii.gz"));
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/datastore/label", "image=" + WireSamples.OddImageIdInQuery);
         Assert.Equal(new[] { "label" }, request.Multipart().PartNames);
@@ -390,7 +390,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("{}");
         var client = wire.CreateClient();
 
-        var answer = await client.DeleteLabelAsync("wire_case", "original");
+        var answer = await client.Rest.DeleteLabelAsync("wire_case", "original");
 
         wire.SingleRequest().AssertRoute("DELETE", "/datastore/label", "id=wire_case&tag=original");
         Assert.Empty(WireSamples.Object(answer));
@@ -404,7 +404,7 @@ public class DatastoreWireTests
         wire.RespondWith(Response.Create().WithStatusCode(200).WithHeader("content-type", "application/json"));
         var client = wire.CreateClient();
 
-        await client.CheckLabelAsync("wire_case", "final");
+        await client.Rest.CheckLabelAsync("wire_case", "final");
 
         var request = wire.SingleRequest().AssertRoute("HEAD", "/datastore/label", "image=wire_case&tag=final");
         Assert.Empty(request.Body);
@@ -484,7 +484,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("null");
         var client = wire.CreateClient();
 
-        var answer = await client.UpdateLabelInfoAsync("wire_case", "final", new UpdateInfoForm { Info = "{\"reviewed\": true}" });
+        var answer = await client.Rest.UpdateLabelInfoAsync("wire_case", "final", new UpdateInfoForm { Info = "{\"reviewed\": true}" });
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/datastore/label/info", "label=wire_case&tag=final");
         Assert.Equal("application/x-www-form-urlencoded", request.ContentType);

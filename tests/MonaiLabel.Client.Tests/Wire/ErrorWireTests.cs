@@ -84,7 +84,7 @@ public class ErrorWireTests
         wire.RespondWithJson("{\"detail\":\"No Train Tasks Found\"}", 404);
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetTrainStatusAsync());
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.GetTrainStatusAsync());
 
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
         Assert.Equal("No Train Tasks Found", e.Detail);
@@ -99,7 +99,7 @@ public class ErrorWireTests
         Assert.Empty(capture.Body);
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.CheckImageAsync("does_not_exist"));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.CheckImageAsync("does_not_exist"));
 
         wire.SingleRequest().AssertRoute("HEAD", "/datastore/image", "image=does_not_exist");
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
@@ -117,7 +117,7 @@ public class ErrorWireTests
         Assert.Equal(404, capture.Status);
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.CheckImageAsync("wire_case", "SHA256:00"));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.CheckImageAsync("wire_case", "SHA256:00"));
 
         wire.SingleRequest().AssertRoute("HEAD", "/datastore/image", "image=wire_case&check_sum=SHA256%3A00");
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
@@ -131,7 +131,7 @@ public class ErrorWireTests
         wire.RespondWith(Response.Create().WithStatusCode(404).WithHeader("content-type", "application/json"));
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.CheckLabelAsync("wire_case", "original"));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.CheckLabelAsync("wire_case", "original"));
 
         wire.SingleRequest().AssertRoute("HEAD", "/datastore/label", "image=wire_case&tag=original");
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
@@ -181,7 +181,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("44_422_bad_enum");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetDatastoreAsync(DatastoreOutput.All));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.GetDatastoreAsync(DatastoreOutput.All));
 
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
         Assert.StartsWith("query.output: value is not a valid enumeration member; permitted: 'train', 'stats', 'all'", e.Detail);
@@ -200,7 +200,7 @@ public class ErrorWireTests
         var client = wire.CreateClient();
 
         var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(
-            () => client.SaveLabelAsync("wire_case", (string?)null, (string?)null, WireSamples.File(WireSamples.Label, "label.nii.gz")));
+            () => client.Rest.SaveLabelAsync("wire_case", (string?)null, (string?)null, WireSamples.File(WireSamples.Label, "label.nii.gz")));
 
         Assert.Equal(MonaiLabelErrorKind.ValidationFailed, e.Kind);
         Assert.Equal("body.label: field required", e.Detail);
@@ -251,7 +251,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("46_500_unknown_model");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.InferAsync("no_such_model", image: "wire_case"));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.InferAsync("no_such_model", image: "wire_case"));
 
         wire.SingleRequest().AssertRoute("POST", "/infer/no_such_model", "image=wire_case");
         Assert.Equal(MonaiLabelErrorKind.ServerError, e.Kind);
@@ -269,7 +269,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("47_500_no_input");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.InferAsync("segmentation_spleen"));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.InferAsync("segmentation_spleen"));
 
         wire.SingleRequest().AssertRoute("POST", "/infer/segmentation_spleen");
         Assert.Equal(MonaiLabelErrorKind.ServerError, e.Kind);
@@ -284,7 +284,7 @@ public class ErrorWireTests
         wire.RespondWithJson("{\"detail\":\"Train Task is Already Running\"}", 429);
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.StartTrainAsync("segmentation_spleen", runSync: null));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.StartTrainAsync("segmentation_spleen", runSync: null));
 
         Assert.Equal(MonaiLabelErrorKind.Conflict, e.Kind);
         Assert.Equal(429, e.StatusCode);
@@ -353,7 +353,7 @@ public class ErrorWireTests
         var client = wire.CreateClient();
         client.UpdateAuth(new AuthToken { AccessToken = "abc.def.ghi" });
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.ValidateAuthTokenAsync());
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.ValidateAuthTokenAsync());
 
         var request = wire.SingleRequest().AssertRoute("GET", "/auth/token/valid");
         Assert.Equal("Bearer abc.def.ghi", request.Header("Authorization"));
@@ -387,7 +387,7 @@ public class ErrorWireTests
         var client = wire.CreateClient();
 
         var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(
-            () => client.CreateAuthTokenAsync(new AuthTokenRequest { Username = "admin", Password = "nope", GrantType = "password" }));
+            () => client.Rest.CreateAuthTokenAsync(new AuthTokenRequest { Username = "admin", Password = "nope", GrantType = "password" }));
 
         wire.SingleRequest().AssertRoute("POST", "/auth/token");
         Assert.Equal(MonaiLabelErrorKind.ServerError, e.Kind);

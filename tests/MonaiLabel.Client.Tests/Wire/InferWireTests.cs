@@ -31,7 +31,7 @@ public class InferWireTests
         var capture = wire.RespondWithCapture("11_post_infer_multipart");
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync("segmentation_spleen", image: "wire_case", @params: "{\"mlref_transform\": \"copy\"}");
+        using var answer = await client.Rest.InferAsync("segmentation_spleen", image: "wire_case", @params: "{\"mlref_transform\": \"copy\"}");
 
         var request = wire.SingleRequest().AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case");
         var body = request.Multipart();
@@ -62,7 +62,7 @@ public class InferWireTests
         wire.RespondWithCapture("13_post_infer_output_image");
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync("segmentation_spleen", image: "wire_case", output: InferOutput.Image, @params: "{\"mlref_transform\": \"copy\"}");
+        using var answer = await client.Rest.InferAsync("segmentation_spleen", image: "wire_case", output: InferOutput.Image, @params: "{\"mlref_transform\": \"copy\"}");
 
         wire.SingleRequest().AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=image");
         Assert.Equal("application/octet-stream", WireAssert.Header(answer, "Content-Type"));
@@ -78,7 +78,7 @@ public class InferWireTests
         var capture = wire.RespondWithCapture("14_post_infer_output_json");
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync("segmentation_spleen", image: "wire_case", output: InferOutput.Json, @params: "{\"mlref_transform\": \"copy\"}");
+        using var answer = await client.Rest.InferAsync("segmentation_spleen", image: "wire_case", output: InferOutput.Json, @params: "{\"mlref_transform\": \"copy\"}");
 
         wire.SingleRequest().AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=json");
         Assert.Equal("application/json", WireAssert.Header(answer, "Content-Type"));
@@ -101,7 +101,7 @@ public class InferWireTests
         var client = wire.CreateClient();
         var scribbles = new byte[] { 0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x00, 0x40 };
 
-        using var answer = await client.InferAsync(
+        using var answer = await client.Rest.InferAsync(
             "deepedit",
             output: InferOutput.Image,
             @params: "{\"foreground\": [[10, 20, 30]], \"background\": []}",
@@ -128,7 +128,7 @@ public class InferWireTests
         wire.RespondWithCapture("14_post_infer_output_json");
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync(
+        using var answer = await client.Rest.InferAsync(
             "segmentation_spleen", sessionId: "5b0cd2d6-8d3c-4f5e-9a57-0c4b7d2c1e9f", output: InferOutput.All, @params: "{}");
 
         wire.SingleRequest().AssertRoute(
@@ -145,7 +145,7 @@ public class InferWireTests
         wire.RespondWith(Response.Create().WithStatusCode(200).WithHeader("content-type", "application/dicom").WithBody(dicom));
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync("segmentation_spleen", image: "1.2.826.0.1.3680043.8.274.1.1.8323329.686549", output: InferOutput.Dicom_seg, @params: "{}");
+        using var answer = await client.Rest.InferAsync("segmentation_spleen", image: "1.2.826.0.1.3680043.8.274.1.1.8323329.686549", output: InferOutput.DicomSeg, @params: "{}");
 
         wire.SingleRequest().AssertRoute(
             "POST", "/infer/segmentation_spleen", "image=1.2.826.0.1.3680043.8.274.1.1.8323329.686549&output=dicom_seg");
@@ -161,7 +161,7 @@ public class InferWireTests
         wire.RespondWithCapture("12_post_infer_multipart_nobody");
         var client = wire.CreateClient();
 
-        using var answer = await client.InferAsync("segmentation_spleen", image: "wire_case");
+        using var answer = await client.Rest.InferAsync("segmentation_spleen", image: "wire_case");
 
         var request = wire.SingleRequest().AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case");
         Assert.True(
@@ -181,7 +181,7 @@ public class InferWireTests
             .WithBody(Encoding.UTF8.GetBytes(AsapXml)));
         var client = wire.CreateClient();
 
-        using var answer = await client.InferWsiAsync("segmentation_tissue", image: "JP2K-33003-1", output: WsiInferOutput.Asap, wsi: WsiJson);
+        using var answer = await client.Rest.InferWsiAsync("segmentation_tissue", image: "JP2K-33003-1", output: WsiInferOutput.Asap, wsi: WsiJson);
 
         var request = wire.SingleRequest().AssertRoute("POST", "/infer/wsi_v2/segmentation_tissue", "image=JP2K-33003-1&output=asap");
         var body = request.Multipart();
@@ -200,7 +200,7 @@ public class InferWireTests
         var client = wire.CreateClient();
         var slide = new byte[] { 0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00 }; // TIFF header
 
-        using var answer = await client.InferWsiAsync(
+        using var answer = await client.Rest.InferWsiAsync(
             "segmentation_tissue", output: WsiInferOutput.Json, file: WireSamples.File(slide, "slide.tif", "image/tiff"), wsi: WsiJson);
 
         var request = wire.SingleRequest().AssertRoute("POST", "/infer/wsi_v2/segmentation_tissue", "output=json");
@@ -226,7 +226,7 @@ public class InferWireTests
         var client = wire.CreateClient();
 
 #pragma warning disable CS0612, CS0618 // POST /infer/wsi/{model} is deprecated (hidden by the server) but still served.
-        using var answer = await client.InferWsiLegacyAsync(
+        using var answer = await client.Rest.InferWsiLegacyAsync(
             "segmentation_tissue",
             image: "JP2K-33003-1",
             output: WsiInferOutput.Dsa,
@@ -257,7 +257,7 @@ public class InferWireTests
         var client = wire.CreateClient();
 
 #pragma warning disable CS0612, CS0618 // POST /infer/wsi/{model} is deprecated (hidden by the server) but still served.
-        using var answer = await client.InferWsiLegacyAsync("segmentation_tissue", sessionId: "s1", output: WsiInferOutput.Json, body: new WsiInput());
+        using var answer = await client.Rest.InferWsiLegacyAsync("segmentation_tissue", sessionId: "s1", output: WsiInferOutput.Json, body: new WsiInput());
 #pragma warning restore CS0612, CS0618
 
         var request = wire.SingleRequest().AssertRoute("POST", "/infer/wsi/segmentation_tissue", "session_id=s1&output=json");

@@ -27,7 +27,7 @@ public class LogsWireTests
         wire.RespondWith(WireMockServerFixture.Text(LogText, "text/plain; charset=utf-8"));
         var client = wire.CreateClient();
 
-        var log = await client.GetLogsAsync(lines: 100, html: false, text: true, refresh: 0);
+        var log = await client.Rest.GetLogsAsync(lines: 100, html: false, text: true, refresh: 0);
 
         wire.SingleRequest().AssertRoute("GET", "/logs/", "lines=100&html=false&text=true&refresh=0");
         Assert.Equal(LogText, log);
@@ -56,7 +56,7 @@ public class LogsWireTests
         wire.RespondWith(WireMockServerFixture.Text(LogText, "text/plain; charset=utf-8"));
         var client = wire.CreateClient();
 
-        await client.GetLogsAsync(lines: 0, text: true);
+        await client.Rest.GetLogsAsync(lines: 0, text: true);
 
         wire.SingleRequest().AssertRoute("GET", "/logs/", "lines=0&text=true");
     }

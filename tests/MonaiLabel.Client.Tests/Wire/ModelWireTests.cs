@@ -61,7 +61,7 @@ public class ModelWireTests
         wire.RespondWithJson("{}");
         var client = wire.CreateClient();
 
-        var answer = await client.DeleteModelAsync("segmentation_spleen");
+        var answer = await client.Rest.DeleteModelAsync("segmentation_spleen");
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/model/segmentation_spleen");
         Assert.Empty(request.Body);

@@ -19,7 +19,7 @@ public class ScoringWireTests
         wire.RespondWithJson("[" + TaskJson.Status("s1", "DONE", ScoringRequest, endTs: "2026-11-24 19:15:00") + "]");
         var client = wire.CreateClient();
 
-        var answer = await client.GetScoringStatusAsync(all: true);
+        var answer = await client.Rest.GetScoringStatusAsync(all: true);
 
         wire.SingleRequest().AssertRoute("GET", "/scoring/", "all=true");
         var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
@@ -51,7 +51,7 @@ public class ScoringWireTests
         wire.RespondWithJson(TaskJson.Status("s1", "STOPPED", ScoringRequest, endTs: "2026-11-24 19:15:05"));
         var client = wire.CreateClient();
 
-        var answer = await client.StopScoringAsync();
+        var answer = await client.Rest.StopScoringAsync();
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/scoring/");
         Assert.Empty(request.Body);
@@ -67,7 +67,7 @@ public class ScoringWireTests
         var client = wire.CreateClient();
 
 #pragma warning disable CS0612, CS0618 // POST /scoring/ is deprecated (hidden by the server) but still served.
-        var answer = await client.StartScoringAllAsync(
+        var answer = await client.Rest.StartScoringAllAsync(
             runSync: true, body: new Dictionary<string, object> { ["dice"] = new Dictionary<string, object> { ["device"] = "cpu" } });
 #pragma warning restore CS0612, CS0618
 
@@ -84,7 +84,7 @@ public class ScoringWireTests
         wire.RespondWithJson(TaskJson.Status("s4", "SUBMITTED", ScoringRequest));
         var client = wire.CreateClient();
 
-        var answer = await client.StartScoringAsync("dice", runSync: false, body: new Dictionary<string, object> { ["device"] = "cuda" });
+        var answer = await client.Rest.StartScoringAsync("dice", runSync: false, body: new Dictionary<string, object> { ["device"] = "cuda" });
 
         var request = wire.SingleRequest().AssertRoute("POST", "/scoring/dice", "run_sync=false");
         Assert.Equal("application/json", request.ContentType);

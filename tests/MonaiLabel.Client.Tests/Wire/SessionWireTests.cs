@@ -28,7 +28,7 @@ public class SessionWireTests
         var client = wire.CreateClient();
         var second = new byte[] { 0x1f, 0x8b, 0x08, 0x00, 0xff, 0x0d, 0x0a };
 
-        var created = await client.CreateSessionAsync(
+        var created = await client.Rest.CreateSessionAsync(
             uncompress: true,
             expiry: 3600,
             files: new[]
@@ -63,7 +63,7 @@ public class SessionWireTests
         wire.RespondWithJson("{\"session_id\":\"" + SessionId + "\",\"session_info\":" + SessionInfoJson + "}");
         var client = wire.CreateClient();
 
-        await client.CreateSessionAsync(files: new[] { WireSamples.File(WireSamples.Image, "ct.nii.gz") });
+        await client.Rest.CreateSessionAsync(files: new[] { WireSamples.File(WireSamples.Image, "ct.nii.gz") });
 
         var request = wire.SingleRequest().AssertRoute("PUT", "/session/");
         Assert.Equal("ct.nii.gz", request.Multipart().Part("files").FileName);
@@ -77,7 +77,7 @@ public class SessionWireTests
         wire.RespondWithJson(SessionInfoJson);
         var client = wire.CreateClient();
 
-        using var answer = await client.GetSessionAsync(SessionId, updateTs: true, image: false);
+        using var answer = await client.Rest.GetSessionAsync(SessionId, updateTs: true, image: false);
 
         wire.SingleRequest().AssertRoute("GET", "/session/" + SessionId, "update_ts=true&image=false");
         Assert.Equal(200, answer.StatusCode);
@@ -101,7 +101,7 @@ public class SessionWireTests
             .WithBody(WireSamples.Image));
         var client = wire.CreateClient();
 
-        using var answer = await client.GetSessionAsync(SessionId, image: true);
+        using var answer = await client.Rest.GetSessionAsync(SessionId, image: true);
 
         wire.SingleRequest().AssertRoute("GET", "/session/" + SessionId, "image=true");
         Assert.Equal("attachment; filename=\"ct_0001.nii.gz\"", WireAssert.Header(answer, "Content-Disposition"));

@@ -20,7 +20,7 @@ public class TrainWireTests
         wire.RespondWithJson(TaskJson.Status("3c1d5e7f-train", "RUNNING", TrainRequest));
         var client = wire.CreateClient();
 
-        var answer = await client.GetTrainStatusAsync(all: false, checkIfRunning: true);
+        var answer = await client.Rest.GetTrainStatusAsync(all: false, checkIfRunning: true);
 
         wire.SingleRequest().AssertRoute("GET", "/train/", "all=false&check_if_running=true");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
@@ -39,7 +39,7 @@ public class TrainWireTests
         wire.RespondWithJson(TaskJson.Status("t1", "DONE", TrainRequest, endTs: "2026-11-24 19:14:00", result: "{\"best_metric\":0.75}"));
         var client = wire.CreateClient();
 
-        var answer = await client.GetTrainStatusAsync();
+        var answer = await client.Rest.GetTrainStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/train/");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
@@ -55,7 +55,7 @@ public class TrainWireTests
         wire.RespondWithJson("null");
         var client = wire.CreateClient();
 
-        var answer = await client.StopTrainAsync();
+        var answer = await client.Rest.StopTrainAsync();
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/train/");
         Assert.Empty(request.Body);
@@ -70,7 +70,7 @@ public class TrainWireTests
         wire.RespondWithJson(TaskJson.Status("t1", "STOPPED", TrainRequest, endTs: "2026-11-24 19:13:00"));
         var client = wire.CreateClient();
 
-        var answer = await client.StopTrainAsync();
+        var answer = await client.Rest.StopTrainAsync();
 
         wire.SingleRequest().AssertRoute("DELETE", "/train/");
         Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
@@ -86,7 +86,7 @@ public class TrainWireTests
         var client = wire.CreateClient();
 
 #pragma warning disable CS0612, CS0618 // POST /train/ is deprecated (hidden by the server) but still served.
-        var answer = await client.StartTrainAllAsync(
+        var answer = await client.Rest.StartTrainAllAsync(
             runSync: false,
             body: new Dictionary<string, object> { ["segmentation_spleen"] = new Dictionary<string, object> { ["max_epochs"] = 2 } });
 #pragma warning restore CS0612, CS0618
@@ -107,7 +107,7 @@ public class TrainWireTests
         wire.RespondWithJson(TaskJson.Status("t9", "SUBMITTED", TrainRequest));
         var client = wire.CreateClient();
 
-        var answer = await client.StartTrainAsync(
+        var answer = await client.Rest.StartTrainAsync(
             "segmentation_spleen",
             runSync: false,
             enqueue: true,
@@ -128,7 +128,7 @@ public class TrainWireTests
         wire.RespondWithJson("{\"best_metric\":0.75,\"total_time\":\"0:00:03\",\"epoch\":2}");
         var client = wire.CreateClient();
 
-        var answer = await client.StartTrainAsync("segmentation_spleen", runSync: true);
+        var answer = await client.Rest.StartTrainAsync("segmentation_spleen", runSync: true);
 
         var request = wire.SingleRequest().AssertRoute("POST", "/train/segmentation_spleen", "run_sync=true");
         Assert.Equal("null", request.BodyText);
