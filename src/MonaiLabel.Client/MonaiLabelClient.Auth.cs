@@ -31,17 +31,11 @@ public partial class MonaiLabelClient
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
         Rest.CreateAuthTokenAsync(new AuthTokenRequest { Username = username, Password = password, GrantType = "password" }, cancellationToken);
 
-    /// <summary>Whether the token in use is accepted (the Python client's <c>auth_valid_token</c>): any HTTP error answers false.</summary>
-    public virtual async Task<bool> IsAuthTokenValidAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await Rest.ValidateAuthTokenAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (MonaiLabelClientException e) when (e.StatusCode != 0)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// The user the token in use belongs to (the Python client's <c>auth_valid_token</c>, which answers whether this
+    /// succeeds): a token that is missing, expired or refused fails with <see cref="MonaiLabelErrorKind.Unauthorized"/>.
+    /// </summary>
+    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> (HTTP 401) when the token is not valid.</exception>
+    public virtual Task<UserInfo> ValidateAuthTokenAsync(CancellationToken cancellationToken = default) =>
+        Rest.ValidateAuthTokenAsync(cancellationToken);
 }

@@ -30,8 +30,9 @@ public partial class MonaiLabelClient
                 : Rest.StartTrainAsync(model!, null, enqueue ? true : null, body, cancellationToken));
     }
 
-    /// <summary>Stops the running training (the Python client's <c>train_stop</c>); nothing happens when none runs.</summary>
-    public virtual Task StopTrainingAsync(CancellationToken cancellationToken = default) => Rest.StopTrainAsync(cancellationToken);
+    /// <summary>Stops the running training (the Python client's <c>train_stop</c>): answers the stopped task, or null when none ran.</summary>
+    public virtual async Task<BackgroundTask?> StopTrainingAsync(CancellationToken cancellationToken = default) =>
+        StoppedTask(await Rest.StopTrainAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The latest training task (the Python client's <c>train_status</c>).</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when no training ever ran.</exception>
@@ -49,10 +50,11 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a scoring task already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartScoringAsync(
         string method, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.Scoring, Rest.StartScoringAsync(method, null, parameters ?? new Dictionary<string, object?>(), cancellationToken));
+        StartAsync(BackgroundTaskKind.Scoring, Rest.StartScoringAsync(method, null, parameters, cancellationToken));
 
-    /// <summary>Stops the running scoring task; nothing happens when none runs.</summary>
-    public virtual Task StopScoringAsync(CancellationToken cancellationToken = default) => Rest.StopScoringAsync(cancellationToken);
+    /// <summary>Stops the running scoring task: answers the stopped task, or null when none ran.</summary>
+    public virtual async Task<BackgroundTask?> StopScoringAsync(CancellationToken cancellationToken = default) =>
+        StoppedTask(await Rest.StopScoringAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The latest scoring task.</summary>
     public virtual async Task<BackgroundTask> GetScoringStatusAsync(CancellationToken cancellationToken = default) =>
@@ -70,10 +72,11 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a batch already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartBatchInferAsync(
         string model, BatchInferImages? images = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.BatchInfer, Rest.StartBatchInferAsync(model, images, null, parameters ?? new Dictionary<string, object?>(), cancellationToken));
+        StartAsync(BackgroundTaskKind.BatchInfer, Rest.StartBatchInferAsync(model, images, null, parameters, cancellationToken));
 
-    /// <summary>Stops the running batch inference; nothing happens when none runs.</summary>
-    public virtual Task StopBatchInferAsync(CancellationToken cancellationToken = default) => Rest.StopBatchInferAsync(cancellationToken);
+    /// <summary>Stops the running batch inference: answers the stopped task, or null when none ran.</summary>
+    public virtual async Task<BackgroundTask?> StopBatchInferAsync(CancellationToken cancellationToken = default) =>
+        StoppedTask(await Rest.StopBatchInferAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The latest batch-infer task.</summary>
     public virtual async Task<BackgroundTask> GetBatchInferStatusAsync(CancellationToken cancellationToken = default) =>
@@ -138,6 +141,9 @@ public partial class MonaiLabelClient
 
         return null;
     }
+
+    private BackgroundTask? StoppedTask(object? answer) =>
+        answer is JObject task ? Rest.ConvertAnswer<BackgroundTask>(task, "stopped task") : null;
 
     private static async Task<bool> IsRunningAsync(Func<Task<object>> status)
     {

@@ -33,10 +33,12 @@ internal static class BatchCommands
     {
         public override string Title => "batch infer";
 
-        public override async Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
-            TaskWatcher.Read(await client.GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false));
+        public override BackgroundTaskKind TaskKindOfSdk => BackgroundTaskKind.BatchInfer;
 
-        public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+        public override Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.GetBatchInferStatusAsync(cancellationToken);
+
+        public override Task<BackgroundTask?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
             client.StopBatchInferAsync(cancellationToken);
     }
 
@@ -50,11 +52,11 @@ internal static class BatchCommands
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
             var answer = await server.Client.StartBatchInferAsync(
-                settings.Model, Images[settings.Images], null, JsonParams.Parse(settings.Params), cancellationToken).ConfigureAwait(false);
+                settings.Model, Images[settings.Images], JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken).ConfigureAwait(false);
             var title = $"batch infer of {settings.Model} ({settings.Images} images)";
             if (!settings.Watch)
             {
-                output.Result(answer, () => TaskStart.Show(output, title, answer));
+                output.Result(answer.StartAnswer, () => TaskStart.Show(output, title, answer));
                 return ExitCodes.Ok;
             }
 
@@ -63,7 +65,7 @@ internal static class BatchCommands
                 TaskStart.Show(output, title, answer);
             }
 
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken).ConfigureAwait(false);
+            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
         }
 
         internal sealed class Settings : WatchSettings

@@ -42,7 +42,7 @@ internal static class DatastoreCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, GlobalSettings settings, Output output, CancellationToken cancellationToken)
         {
-            var listing = await server.Client.GetDatastoreListingAsync(cancellationToken).ConfigureAwait(false);
+            var listing = await server.Client.GetDatastoreAsync(cancellationToken).ConfigureAwait(false);
             output.Result(listing, () =>
             {
                 var objects = listing.Objects ?? new System.Collections.Generic.Dictionary<string, ImageEntry>();
@@ -171,7 +171,7 @@ internal static class DatastoreCommands
         protected override async Task<int> RunAsync(ServerConnection server, ImageSettings settings, Output output, CancellationToken cancellationToken)
         {
             // The server answers {} for an unknown image; ask (HEAD) first so that a wrong id is a 404 here.
-            if (!await server.Client.ImageExistsAsync(settings.Image, cancellationToken).ConfigureAwait(false))
+            if (!await server.Client.ImageExistsAsync(settings.Image, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 throw Errors.NotFound($"image '{settings.Image}' is not in the datastore");
             }

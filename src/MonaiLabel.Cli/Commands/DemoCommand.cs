@@ -73,7 +73,7 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
         var image = sample.Id;
         if (string.IsNullOrEmpty(image))
         {
-            var listing = await client.GetDatastoreListingAsync(cancellationToken).ConfigureAwait(false);
+            var listing = await client.GetDatastoreAsync(cancellationToken).ConfigureAwait(false);
             image = listing.Objects?.Keys.OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault()
                 ?? throw new UsageException("the datastore has no images: add one with 'mlabel datastore upload PATH'.");
             output.Line($"   every image already has a final label; using [cyan]{Output.Esc(image)}[/]");
@@ -119,12 +119,12 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
         else
         {
             Step(output, 5, "train", $"start training {trainModel} on the labeled images ({settings.Epochs} epochs)");
-            var started = TaskWatcher.Read(await client.StartTrainingAsync(
-                trainModel, new Dictionary<string, object?> { ["max_epochs"] = settings.Epochs }, cancellationToken).ConfigureAwait(false));
+            var started = await client.StartTrainingAsync(
+                trainModel, new Dictionary<string, object?> { ["max_epochs"] = settings.Epochs }, cancellationToken: cancellationToken).ConfigureAwait(false);
             output.Line($"   task {Output.Esc(started.Id)} ({Output.Esc(started.Status)})");
 
             Step(output, 6, "watch training", "poll the task until it is DONE, STOPPED or FAILED");
-            training = await TaskWatcher.WatchAsync(output, "training " + trainModel, ct => client.GetTrainTaskAsync(ct), settings.IntervalValue, cancellationToken)
+            training = await TaskWatcher.WatchAsync(output, "training " + trainModel, started, settings.IntervalValue, cancellationToken)
                 .ConfigureAwait(false);
             if (training.Status != "DONE")
             {

@@ -20,7 +20,7 @@ internal sealed class LogsCommand : ClientCommand<LogsCommand.Settings>
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
-        var text = await server.Client.GetLogsAsync(settings.Lines, html: false, text: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var text = await server.Client.GetLogsAsync(settings.Lines, cancellationToken).ConfigureAwait(false);
         if (output.Json)
         {
             output.WriteJson(new { Lines = text.Split('\n', System.StringSplitOptions.RemoveEmptyEntries) });

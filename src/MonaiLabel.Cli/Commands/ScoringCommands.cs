@@ -24,10 +24,12 @@ internal static class ScoringCommands
     {
         public override string Title => "scoring";
 
-        public override async Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
-            TaskWatcher.Read(await client.GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false));
+        public override BackgroundTaskKind TaskKindOfSdk => BackgroundTaskKind.Scoring;
 
-        public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+        public override Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.GetScoringStatusAsync(cancellationToken);
+
+        public override Task<BackgroundTask?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
             client.StopScoringAsync(cancellationToken);
     }
 
@@ -40,10 +42,10 @@ internal static class ScoringCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
-            var answer = await server.Client.StartScoringAsync(settings.Method, null, JsonParams.Parse(settings.Params), cancellationToken).ConfigureAwait(false);
+            var answer = await server.Client.StartScoringAsync(settings.Method, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken).ConfigureAwait(false);
             if (!settings.Watch)
             {
-                output.Result(answer, () => TaskStart.Show(output, "scoring " + settings.Method, answer));
+                output.Result(answer.StartAnswer, () => TaskStart.Show(output, "scoring " + settings.Method, answer));
                 return ExitCodes.Ok;
             }
 
@@ -52,7 +54,7 @@ internal static class ScoringCommands
                 TaskStart.Show(output, "scoring " + settings.Method, answer);
             }
 
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken).ConfigureAwait(false);
+            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
         }
 
         internal sealed class Settings : WatchSettings

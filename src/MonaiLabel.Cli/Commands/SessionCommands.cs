@@ -94,7 +94,7 @@ internal static class SessionCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, SessionSettings settings, Output output, CancellationToken cancellationToken)
         {
-            var session = await server.Client.GetSessionInfoAsync(settings.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var session = await server.Client.GetSessionAsync(settings.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
             output.Result(session, () => output.Console.Write(Describe(session, settings.Id)));
             return ExitCodes.Ok;
         }

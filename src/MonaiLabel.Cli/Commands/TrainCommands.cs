@@ -25,11 +25,13 @@ internal static class TrainCommands
     {
         public override string Title => "training";
 
-        public override Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
-            client.GetTrainTaskAsync(cancellationToken);
+        public override BackgroundTaskKind TaskKindOfSdk => BackgroundTaskKind.Training;
 
-        public override Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
-            client.StopTrainAsync(cancellationToken);
+        public override Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.GetTrainingStatusAsync(cancellationToken);
+
+        public override Task<BackgroundTask?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken) =>
+            client.StopTrainingAsync(cancellationToken);
     }
 
     internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
@@ -44,10 +46,10 @@ internal static class TrainCommands
             var answer = await server.Client.StartTrainingAsync(
                 string.IsNullOrEmpty(settings.Model) ? null : settings.Model,
                 JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             if (!settings.Watch)
             {
-                output.Result(answer, () => TaskStart.Show(output, "training", answer));
+                output.Result(answer.StartAnswer, () => TaskStart.Show(output, "training", answer));
                 return ExitCodes.Ok;
             }
 
@@ -56,7 +58,7 @@ internal static class TrainCommands
                 TaskStart.Show(output, "training", answer);
             }
 
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken).ConfigureAwait(false);
+            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
         }
 
         internal sealed class Settings : WatchSettings

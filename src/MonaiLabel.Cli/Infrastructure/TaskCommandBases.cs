@@ -46,15 +46,23 @@ internal abstract class TaskKind
     /// <summary>"training", "scoring", "batch infer".</summary>
     public abstract string Title { get; }
 
+    /// <summary>The SDK's name for the kind.</summary>
+    public abstract BackgroundTaskKind TaskKindOfSdk { get; }
+
     public abstract Task<BackgroundTask> StatusAsync(MonaiLabelClient client, CancellationToken cancellationToken);
 
-    public abstract Task<object?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken);
+    /// <summary>The stopped task, or null when none ran.</summary>
+    public abstract Task<BackgroundTask?> StopAsync(MonaiLabelClient client, CancellationToken cancellationToken);
 
-    /// <summary>Shows the latest task, or follows it with --watch.</summary>
-    public async Task<int> ShowStatusAsync(MonaiLabelClient client, WatchSettings settings, Output output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shows the latest task, or follows it with --watch: <paramref name="started"/> (the operation a start
+    /// answered) or else the latest task of the kind.
+    /// </summary>
+    public async Task<int> ShowStatusAsync(
+        MonaiLabelClient client, WatchSettings settings, Output output, CancellationToken cancellationToken, BackgroundTaskOperation? started = null)
     {
         var task = settings.Watch
-            ? await TaskWatcher.WatchAsync(output, Title, ct => StatusAsync(client, ct), settings.IntervalValue, cancellationToken).ConfigureAwait(false)
+            ? await TaskWatcher.WatchAsync(output, Title, started ?? client.GetOperation(TaskKindOfSdk), settings.IntervalValue, cancellationToken).ConfigureAwait(false)
             : await StatusAsync(client, cancellationToken).ConfigureAwait(false);
         output.Result(task, () => output.Console.Write(TaskWatcher.Describe(task, Title + " task")));
         return settings.Watch ? TaskWatcher.ExitCode(task) : ExitCodes.Ok;
@@ -73,8 +81,7 @@ internal abstract class TaskStopCommand<TKind> : ClientCommand<GlobalSettings>
     protected override async Task<int> RunAsync(ServerConnection server, GlobalSettings settings, Output output, CancellationToken cancellationToken)
     {
         var kind = new TKind();
-        var answer = await kind.StopAsync(server.Client, cancellationToken).ConfigureAwait(false);
-        var stopped = answer == null || answer is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Null } ? null : TaskWatcher.Read(answer);
+        var stopped = await kind.StopAsync(server.Client, cancellationToken).ConfigureAwait(false);
         output.Result(new { Stopped = stopped != null, Task = stopped }, () =>
         {
             if (stopped == null)
@@ -107,8 +114,9 @@ internal abstract class TaskStatusCommand<TKind> : ClientCommand<WatchSettings>
 internal static class TaskStart
 {
     /// <summary>Prints what a start answered: the task, or (for "all models") one line per model.</summary>
-    public static void Show(Output output, string title, object? answer)
+    public static void Show(Output output, string title, BackgroundTaskOperation operation)
     {
+        var answer = operation.StartAnswer;
         if (answer is Newtonsoft.Json.Linq.JObject map && !map.ContainsKey("id") && !map.ContainsKey("status"))
         {
             foreach (var property in map.Properties())
@@ -123,8 +131,7 @@ internal static class TaskStart
             return;
         }
 
-        var task = TaskWatcher.Read(answer);
-        output.Line($"started {title}: task [cyan]{Output.Esc(task.Id)}[/] ({Output.Esc(task.Status)})");
+        output.Line($"started {title}: task [cyan]{Output.Esc(operation.Id)}[/] ({Output.Esc(operation.Status)})");
     }
 
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);

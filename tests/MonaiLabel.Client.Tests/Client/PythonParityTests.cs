@@ -155,17 +155,20 @@ public class PythonParityTests
         valid.RespondWithCapture("52_auth_token_valid");
         var client = valid.CreateClient();
         client.UpdateAuth(new AuthToken { AccessToken = "abc.def.ghi", TokenType = "Bearer" });
-        Assert.True(await client.IsAuthTokenValidAsync());
+        var user = await client.ValidateAuthTokenAsync();
+        Assert.False(string.IsNullOrEmpty(user.Username));
         var request = ClientTest.SingleRequest(valid).AssertRoute("GET", "/auth/token/valid");
         Assert.Equal("Bearer abc.def.ghi", request.Header("Authorization"));
 
         using var invalid = new WireMockServerFixture();
         invalid.RespondWithCapture("55_auth_401_bad_token");
-        Assert.False(await invalid.CreateClient().IsAuthTokenValidAsync());
+        var refused = await Assert.ThrowsAsync<MonaiLabelClientException>(() => invalid.CreateClient().ValidateAuthTokenAsync());
+        Assert.Equal(MonaiLabelErrorKind.Unauthorized, refused.Kind);
 
         using var missing = new WireMockServerFixture();
         missing.RespondWithCapture("54_auth_401_no_token");
-        Assert.False(await missing.CreateClient().IsAuthTokenValidAsync());
+        var none = await Assert.ThrowsAsync<MonaiLabelClientException>(() => missing.CreateClient().ValidateAuthTokenAsync());
+        Assert.Equal(MonaiLabelErrorKind.Unauthorized, none.Kind);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class BatchWireTests
         wire.RespondWithJson(TaskJson.Status("0f9e1c2a-batch", "DONE", BatchRequest, endTs: "2026-11-24 19:12:40", result: "{\"total\":2}"));
         var client = wire.CreateClient();
 
-        var answer = await client.GetBatchInferStatusAsync();
+        var answer = await client.Rest.GetBatchInferStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/batch/infer");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;

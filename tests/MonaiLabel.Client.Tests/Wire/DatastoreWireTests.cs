@@ -34,7 +34,7 @@ public class DatastoreWireTests
         wire.RespondWithJson("{\"total\":4,\"completed\":3,\"label_tags\":{\"final\":3,\"original\":1},\"train\":[]}");
         var client = wire.CreateClient();
 
-        var answer = await client.GetDatastoreAsync();
+        var answer = await client.Rest.GetDatastoreAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/datastore/");
         var stats = WireSamples.Object(answer).ToObject<DatastoreStats>()!;
@@ -332,7 +332,7 @@ public class DatastoreWireTests
         var client = wire.CreateClient();
 
         // The spec makes the form required: updating info with nothing is a caller mistake, named as such.
-        var error = await Assert.ThrowsAsync<System.ArgumentNullException>(() => client.UpdateImageInfoAsync("wire_case", null!));
+        var error = await Assert.ThrowsAsync<System.ArgumentNullException>(() => client.Rest.UpdateImageInfoAsync("wire_case", null!));
 
         Assert.Equal("body", error.ParamName);
         Assert.Empty(wire.Server.LogEntries);

@@ -39,7 +39,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("42_404_session_missing");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetSessionAsync(missing));
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.GetSessionAsync(missing));
 
         wire.SingleRequest().AssertRoute("GET", "/session/" + missing);
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
@@ -54,7 +54,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("41_404_unknown_route");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetAuthSettingsAsync());
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.GetAuthSettingsAsync());
 
         wire.SingleRequest().AssertRoute("GET", "/auth/");
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
@@ -69,7 +69,7 @@ public class ErrorWireTests
         wire.RespondWithCapture("49_404_train_status_none");
         var client = wire.CreateClient();
 
-        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetBatchInferStatusAsync());
+        var e = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.Rest.GetBatchInferStatusAsync());
 
         wire.SingleRequest().AssertRoute("GET", "/batch/infer");
         Assert.Equal(MonaiLabelErrorKind.NotFound, e.Kind);
