@@ -144,15 +144,4 @@ public sealed class ErrorAndParsingTests
         Assert.True(GlobalSettings.TryParseDuration(text, out var value));
         Assert.Equal(seconds, value.TotalSeconds, 3);
     }
-
-    [Fact]
-    public void Watching_prints_each_new_line_of_a_rolling_window_once()
-    {
-        var seen = new System.Collections.Generic.List<string>();
-        Assert.Equal(new[] { "a", "b" }, TaskWatcher.NewLines(seen, new[] { "a", "b" }));
-        Assert.Equal(new[] { "c" }, TaskWatcher.NewLines(seen, new[] { "a", "b", "c" }));
-        Assert.Equal(new[] { "d" }, TaskWatcher.NewLines(seen, new[] { "b", "c", "d" }));
-        Assert.Empty(TaskWatcher.NewLines(seen, new[] { "b", "c", "d" }));
-        Assert.Equal((3, 5), TaskWatcher.LatestEpoch(new[] { "Epoch: 2/5, Iter", "Epoch: 3/5, Iter: 1/1", "done" }));
-    }
 }

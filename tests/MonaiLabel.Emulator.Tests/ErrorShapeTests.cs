@@ -132,11 +132,11 @@ public class ErrorShapeTests
         Assert.Equal(MonaiLabelErrorKind.NotFound, notFound.Kind);
         Assert.Equal("Image NOT Found or is a directory", notFound.Detail);
 
-        var noTasks = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetTrainStatusAsync());
+        var noTasks = await Assert.ThrowsAnyAsync<MonaiLabelClientException>(() => client.GetTrainingStatusAsync());
         Assert.Equal(404, noTasks.StatusCode);
         Assert.Equal("No Train Tasks Found", noTasks.Detail);
 
         Assert.False(await client.ImageExistsAsync("nope"));
-        Assert.False(await client.IsAuthEnabledAsync());
+        Assert.False((await client.GetAuthSettingsAsync()).Enabled == true);
     }
 }

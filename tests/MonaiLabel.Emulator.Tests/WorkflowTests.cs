@@ -31,7 +31,7 @@ public class WorkflowTests
             Assert.Equal(0, info.Datastore!.Total);
 
             var image = Data.Volume(7, 5000);
-            var added = await client.AddImageAsync("spleen_01", null, new FileParameter(new MemoryStream(image), "spleen_01.nii.gz"));
+            var added = await client.UploadImageAsync(new FileParameter(new MemoryStream(image), "spleen_01.nii.gz"), "spleen_01");
             Assert.Equal("spleen_01", added.Image);
             Assert.True(await client.ImageExistsAsync("spleen_01"));
 
@@ -45,7 +45,8 @@ public class WorkflowTests
             Assert.Equal(MonaiLabelEmulator.ComputeLabel(image), label);
             Assert.Equal(1, (int)result.Params!["label_names"]!["spleen"]!);
 
-            var saved = await client.SaveLabelAsync("spleen_01", "final", "{\"comment\": \"checked\"}", new FileParameter(new MemoryStream(label), "spleen_01.nii.gz"));
+            var saved = await client.UploadLabelAsync(
+                "spleen_01", new FileParameter(new MemoryStream(label), "spleen_01.nii.gz"), "final", new Dictionary<string, object?> { ["comment"] = "checked" });
             Assert.Equal("spleen_01", saved.Image);
             Assert.Equal("spleen_01", saved.Label);
             var labelInfo = await client.GetLabelInfoAsync("spleen_01", "final");
@@ -58,18 +59,16 @@ public class WorkflowTests
             Assert.Equal(1, stats.Completed);
             Assert.Equal(1, stats.LabelTags!["final"]);
 
-            await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 4 });
-            var running = await client.GetTrainTaskAsync();
+            var training = await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 4 });
+            var running = await client.GetTrainingStatusAsync();
             Assert.Equal("RUNNING", running.Status);
+            Assert.Equal(training.Id, running.Id);
             Assert.True(await client.IsTrainingRunningAsync());
 
-            var done = running;
-            for (var i = 0; i < 400 && done.Status == "RUNNING"; i++)
-            {
-                await Task.Delay(25);
-                done = await client.GetTrainTaskAsync();
-            }
+            using var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var done = await training.WaitForCompletionAsync(TimeSpan.FromMilliseconds(25), null, timeout.Token);
 
+            Assert.True(training.HasCompleted);
             Assert.Equal("DONE", done.Status);
             Assert.Equal(running.Id, done.Id);
             Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.StartTs);
@@ -125,7 +124,7 @@ public class WorkflowTests
             var labelSaved = await client.DownloadLabelToAsync(Id, "final", results);
             Assert.Equal(MonaiLabelEmulator.ComputeLabel(image), await File.ReadAllBytesAsync(labelSaved.Path));
 
-            var listing = await client.GetDatastoreListingAsync();
+            var listing = await client.GetDatastoreAsync();
             Assert.Equal(".nii.gz", listing.Objects![Id].Image!.Ext);
             Assert.Equal(Id + ".nii.gz", listing.Objects[Id].Labels!["final"].Info!.Name);
         }

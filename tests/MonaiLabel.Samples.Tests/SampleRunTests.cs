@@ -55,7 +55,7 @@ public sealed class SampleRunTests : IDisposable
 
         Assert.Null(info.Name);
         Assert.Empty(info.AdditionalProperties);
-        Assert.False(await client.ImageExistsAsync("no-such-image", Cancel()));
+        Assert.False(await client.ImageExistsAsync("no-such-image", cancellationToken: Cancel()));
     }
 
     [Fact]

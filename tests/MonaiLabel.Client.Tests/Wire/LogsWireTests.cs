@@ -42,7 +42,7 @@ public class LogsWireTests
         wire.RespondWith(WireMockServerFixture.Text(page, "text/html; charset=utf-8"));
         var client = wire.CreateClient();
 
-        var html = await client.GetLogsAsync();
+        var html = await client.Rest.GetLogsAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/logs/");
         Assert.Equal(page, html);

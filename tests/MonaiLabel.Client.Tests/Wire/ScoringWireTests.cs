@@ -37,7 +37,7 @@ public class ScoringWireTests
         wire.RespondWithJson(TaskJson.Status("s1", "RUNNING", ScoringRequest));
         var client = wire.CreateClient();
 
-        var answer = await client.GetScoringStatusAsync();
+        var answer = await client.Rest.GetScoringStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/scoring/");
         Assert.Equal("RUNNING", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
