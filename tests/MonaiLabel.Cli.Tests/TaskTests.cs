@@ -53,7 +53,7 @@ public sealed class TaskTests
         await using var server = await Mlabel.StartAsync(taskMilliseconds: 20_000);
         Mlabel.Ok(await Mlabel.RunAsync(server, "train", "start", "segmentation_spleen"));
         var again = Mlabel.Fails(await Mlabel.RunAsync(server, "train", "start", "segmentation_spleen"), 1);
-        Assert.Contains("Conflict (HTTP 429)", again);
+        Assert.Contains("TaskAlreadyRunning (HTTP 429)", again);
 
         var stop = await Mlabel.RunAsync(server, "train", "stop", "--json");
         Mlabel.Ok(stop);
