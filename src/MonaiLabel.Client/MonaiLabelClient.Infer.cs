@@ -35,7 +35,7 @@ public partial class MonaiLabelClient
         }
 
         var response = await Rest.InferAsync(
-            model, request.Image ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
+            model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
             file!, request.Label!, cancellationToken).ConfigureAwait(false);
         return await Rest.ReadInferResultAsync(
                 response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)

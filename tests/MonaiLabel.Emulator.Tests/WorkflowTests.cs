@@ -39,7 +39,7 @@ public class WorkflowTests
             Assert.Equal("spleen_01", sample.Id);
             Assert.Equal(Path.Combine(server.StudiesDirectory, "spleen_01.nii.gz"), sample.Path);
 
-            var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "spleen_01", ResultDirectory = results });
+            var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "spleen_01", ResultDirectory = results });
             Assert.NotNull(result.Label);
             var label = await File.ReadAllBytesAsync(result.Label!.Path);
             Assert.Equal(MonaiLabelEmulator.ComputeLabel(image), label);

@@ -23,7 +23,7 @@ public sealed class AnnotationServiceTests : IDisposable
         using var client = new MonaiLabelClient(server.Url);
 
         var sample = await client.GetNextSampleAsync("first");
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = sample.Id, ResultDirectory = _results.FullName });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = sample.Id, ResultDirectory = _results.FullName });
         await client.UploadLabelAsync(sample.Id!, FileParameter.FromFile(result.Label!.Path), "final");
 
         Assert.Equal("case_01_segmentation_spleen.nii.gz", result.Label.FileName);

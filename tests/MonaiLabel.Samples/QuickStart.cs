@@ -26,7 +26,7 @@ public static class QuickStart
         // The label is saved as <image>_<model> with the server's extension; ResultFileName chooses another name.
         InferResult result = await client.InferAsync("segmentation_spleen", new InferRequest
         {
-            Image = added.Image,
+            ImageId = added.Image,
             ResultDirectory = resultDirectory,
             Overwrite = true, // a second run replaces the file instead of saving "spleen_10_segmentation_spleen (1).nii.gz"
         }, cancellationToken);

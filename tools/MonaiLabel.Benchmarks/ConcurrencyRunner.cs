@@ -39,7 +39,7 @@ internal static class ConcurrencyRunner
                 {
                     var image = $"r{round}_image_{i}";
                     var started = Stopwatch.StartNew();
-                    var result = await client.InferAsync(model, new InferRequest { Image = image, ResultDirectory = dir });
+                    var result = await client.InferAsync(model, new InferRequest { ImageId = image, ResultDirectory = dir });
                     return (Image: image, Result: result, Seconds: started.Elapsed.TotalSeconds);
                 }));
                 total.Stop();

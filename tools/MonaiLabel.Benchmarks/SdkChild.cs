@@ -37,7 +37,7 @@ internal static class SdkChild
                     case "sdk-infer":
                     {
                         var image = args[2] + suffix;
-                        var answer = await client.InferAsync(args[1], new InferRequest { Image = image, ResultDirectory = args[3] });
+                        var answer = await client.InferAsync(args[1], new InferRequest { ImageId = image, ResultDirectory = args[3] });
                         var file = answer.Files.Single();
                         if ((string?)answer.Params?["image"] != image)
                         {

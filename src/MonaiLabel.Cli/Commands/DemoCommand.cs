@@ -87,7 +87,7 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
         Step(output, 3, "infer", $"{model} on {image} (a multipart answer: params and the label file)");
         var inferDirectory = Path.Combine(results, "infer");
         var inference = await Transfers.RunAsync(output, "infer " + model, null, transfer =>
-            client.InferAsync(model, new InferRequest { Image = image, ResultDirectory = inferDirectory, Overwrite = true, Progress = transfer }, cancellationToken))
+            client.InferAsync(model, new InferRequest { ImageId = image, ResultDirectory = inferDirectory, Overwrite = true, Progress = transfer }, cancellationToken))
             .ConfigureAwait(false);
         var predicted = inference.Label
             ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, $"The infer answer of {model} has no label file.");

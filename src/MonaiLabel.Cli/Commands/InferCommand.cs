@@ -39,7 +39,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
             server.Client.InferAsync(settings.Model, new InferRequest
             {
-                Image = settings.Image,
+                ImageId = settings.Image,
                 SessionId = settings.Session,
                 File = settings.File == null ? null : FileParameter.FromFile(settings.File),
                 Label = settings.Label == null ? null : FileParameter.FromFile(settings.Label),

@@ -43,7 +43,7 @@ internal sealed class InferResultNames
         }
         else
         {
-            input = request.Image;
+            input = request.ImageId;
         }
 
         return Default(model, input);

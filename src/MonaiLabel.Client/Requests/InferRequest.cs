@@ -9,7 +9,7 @@ namespace MonaiLabel.Client;
 public sealed class InferRequest
 {
     /// <summary>The datastore image id to run on.</summary>
-    public string? Image { get; set; }
+    public string? ImageId { get; set; }
 
     /// <summary>A session id (from <c>CreateSessionAsync</c>) to run on instead of a datastore image.</summary>
     public string? SessionId { get; set; }

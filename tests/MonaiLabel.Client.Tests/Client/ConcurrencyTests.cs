@@ -33,7 +33,7 @@ public class ConcurrencyTests
         var shared = new Dictionary<string, object?> { ["same"] = "dictionary" };
 
         var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(i =>
-            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { Image = "case_" + i, Params = shared, ResultDirectory = dir.Dir }))));
+            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { ImageId = "case_" + i, Params = shared, ResultDirectory = dir.Dir }))));
 
         for (var i = 0; i < Calls; i++)
         {
@@ -70,7 +70,7 @@ public class ConcurrencyTests
         var client = wire.CreateClient();
 
         var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(i =>
-            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { Image = "case_" + i, ResultFileName = "label.nii.gz", ResultDirectory = dir.Dir }))));
+            Task.Run(() => client.InferAsync("model_" + i, new InferRequest { ImageId = "case_" + i, ResultFileName = "label.nii.gz", ResultDirectory = dir.Dir }))));
 
         Assert.Equal(Calls, results.Select(r => r.Label!.Path).Distinct().Count());
         for (var i = 0; i < Calls; i++)

@@ -59,7 +59,7 @@ public class HostileFileNameTests
             wire.RespondWith(MultipartAnswer.Response(AnswerPart.Params("{}"), AnswerPart.File(fileParameter, bytes)));
             using var dir = new TempResultDir();
 
-            var result = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+            var result = await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
 
             var saved = Assert.Single(result.Files);
             AssertSafelySaved(dir, saved, bytes, raw);
@@ -96,7 +96,7 @@ public class HostileFileNameTests
             wire.RespondWith(ClientTest.FileAnswer(bytes, "attachment; " + fileParameter));
             using var dir = new TempResultDir();
 
-            var result = await client.InferAsync("m", new InferRequest { Image = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir });
+            var result = await client.InferAsync("m", new InferRequest { ImageId = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir });
 
             var saved = Assert.Single(result.Files);
             AssertSafelySaved(dir, saved, bytes, raw);
@@ -129,7 +129,7 @@ public class HostileFileNameTests
             AnswerPart.File("filename=\"" + target.Replace("\\", "\\\\") + "\"", bytes)));
         using var dir = new TempResultDir();
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
 
         Assert.False(File.Exists(target), "Wrote to the absolute path " + target);
         AssertSafelySaved(dir, result.Label!, bytes, target);

@@ -21,7 +21,7 @@ public class InferResultNameTests
     [Fact]
     public async Task Default_is_image_and_model_with_the_server_extension_and_an_index_for_further_files()
     {
-        var result = await InferTwoFilesAsync(new InferRequest { Image = "spleen_10" }, "segmentation_spleen", out var dir);
+        var result = await InferTwoFilesAsync(new InferRequest { ImageId = "spleen_10" }, "segmentation_spleen", out var dir);
         using (dir)
         {
             Assert.Equal(new[] { "spleen_10_segmentation_spleen.nii.gz", "spleen_10_segmentation_spleen_1.seg.nrrd" }, result.Files.Select(f => f.FileName));
@@ -38,7 +38,7 @@ public class InferResultNameTests
     [InlineData("CON.nii.gz", "_CON.nii.gz", "_CON_1.seg.nrrd")]
     public async Task ResultFileName_names_the_first_file_and_lends_its_stem_to_the_others(string chosen, string first, string second)
     {
-        var result = await InferTwoFilesAsync(new InferRequest { Image = "spleen_10", ResultFileName = chosen }, "m", out var dir);
+        var result = await InferTwoFilesAsync(new InferRequest { ImageId = "spleen_10", ResultFileName = chosen }, "m", out var dir);
         using (dir)
         {
             Assert.Equal(new[] { first, second }, result.Files.Select(f => f.FileName));
@@ -49,7 +49,7 @@ public class InferResultNameTests
     [Fact]
     public async Task A_session_stands_for_the_image_and_wins_over_an_image_id_as_on_the_server()
     {
-        var result = await InferOneAsync(new InferRequest { Image = "ignored", SessionId = "6f1c2a" }, "filename=\"tmp1.nii.gz\"");
+        var result = await InferOneAsync(new InferRequest { ImageId = "ignored", SessionId = "6f1c2a" }, "filename=\"tmp1.nii.gz\"");
         Assert.Equal("6f1c2a_m.nii.gz", result.Label!.FileName);
     }
 
@@ -70,7 +70,7 @@ public class InferResultNameTests
     [InlineData("a:b", "a_b_m.nii.gz")]
     public async Task Image_ids_are_made_safe_without_losing_a_part(string image, string expected)
     {
-        var result = await InferOneAsync(new InferRequest { Image = image }, "filename=\"tmp3.nii.gz\"");
+        var result = await InferOneAsync(new InferRequest { ImageId = image }, "filename=\"tmp3.nii.gz\"");
         Assert.Equal(expected, result.Label!.FileName);
     }
 
@@ -80,7 +80,7 @@ public class InferResultNameTests
     [InlineData("filename=\"../../etc/cron.d/job.sh\"", "i_m.sh")]
     public async Task Without_a_usable_server_extension_the_name_has_none(string fileParameter, string expected)
     {
-        var result = await InferOneAsync(new InferRequest { Image = "i" }, fileParameter);
+        var result = await InferOneAsync(new InferRequest { ImageId = "i" }, fileParameter);
         Assert.Equal(expected, result.Label!.FileName);
     }
 
@@ -91,7 +91,7 @@ public class InferResultNameTests
         wire.RespondWith(ClientTest.FileAnswer(First, "attachment; filename=\"tmp9r74f209.nii.gz\""));
         using var dir = new TempResultDir();
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir });
 
         Assert.Equal("i_m.nii.gz", result.Label!.FileName);
         Assert.Equal("tmp9r74f209.nii.gz", result.Label.RawFileName);
@@ -117,10 +117,10 @@ public class InferResultNameTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
-        await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
+        await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
+        await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Overwrite = true });
         Assert.Equal(new[] { "i_m.nii.gz" }, dir.FileNames);
-        await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
         Assert.Equal(new[] { "i_m (1).nii.gz", "i_m.nii.gz" }, dir.FileNames);
     }
 

@@ -32,7 +32,7 @@ public class InferResultTests
 
         var result = await client.InferAsync("segmentation_spleen", new InferRequest
         {
-            Image = "wire_case",
+            ImageId = "wire_case",
             Params = new Dictionary<string, object?> { ["mlref_transform"] = "copy" },
             ResultDirectory = dir.Dir,
         });
@@ -69,7 +69,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.All, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.All, ResultDirectory = dir.Dir });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=all");
         Assert.Equal("segmentation_spleen", (string?)result.Params!["model"]);
@@ -84,7 +84,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Image, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.Image, ResultDirectory = dir.Dir });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=image");
         Assert.Null(result.Params);
@@ -103,7 +103,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Json, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.Json, ResultDirectory = dir.Dir });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=json");
         WireAssert.JsonEqual(capture.BodyText, result.Params!.ToString());
@@ -121,7 +121,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.DicomSeg, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.DicomSeg, ResultDirectory = dir.Dir });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=dicom_seg");
         Assert.Null(result.Params);
@@ -140,7 +140,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("deepedit", new InferRequest { Image = "wire_case", ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("deepedit", new InferRequest { ImageId = "wire_case", ResultDirectory = dir.Dir });
 
         WireAssert.JsonEqual("{\"label_names\":{},\"latencies\":{\"total\":0.1},\"file\":null}", result.Params!.ToString());
         Assert.Empty(result.Files);
@@ -157,7 +157,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var multipart = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var multipart = await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
 
         Assert.Equal(JTokenType.String, multipart.Params!["ts"]!.Type);
         Assert.Equal("2026-11-24T19:12:29.123456+01:00", (string?)multipart.Params["ts"]);
@@ -165,7 +165,7 @@ public class InferResultTests
 
         using var wire2 = new WireMockServerFixture();
         wire2.RespondWithJson(json);
-        var plain = await wire2.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var plain = await wire2.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
         Assert.Equal(JTokenType.String, plain.Params!["ts"]!.Type);
         Assert.Equal("2026-11-24T19:12:29.123456+01:00", (string?)plain.Params["ts"]);
     }
@@ -184,7 +184,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
 
         Assert.Equal(2, result.Files.Count);
         dir.AssertSavedInside(result.Files[0], first);
@@ -209,7 +209,7 @@ public class InferResultTests
             AnswerPart.File("filename=\"x.nii.gz\"", second)));
         using var dir = new TempResultDir();
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
 
         Assert.Equal(new[] { "i_m.nii.gz", "i_m_1.nii.gz" }, dir.FileNames);
         dir.AssertSavedInside(result.Files[0], first);
@@ -225,7 +225,7 @@ public class InferResultTests
         using var dir = new TempResultDir(create: false);
         var client = wire.CreateClient(o => o.ResultDirectory = dir.Dir);
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Output = InferOutput.Image });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.Image });
 
         Assert.Equal(dir.PathOf("wire_case_segmentation_spleen.nii.gz"), result.Label!.Path);
     }
@@ -292,7 +292,7 @@ public class InferResultTests
         var client = wire.CreateClient(o => o.ClientId = "annotator-7");
         var parameters = new Dictionary<string, object?> { ["largest_cc"] = true, ["foreground"] = new[] { new[] { 1, 2, 3 } } };
 
-        await client.InferAsync("deepedit", new InferRequest { Image = "wire case/ü", Params = parameters, Output = InferOutput.Json, ResultDirectory = dir.Dir });
+        await client.InferAsync("deepedit", new InferRequest { ImageId = "wire case/ü", Params = parameters, Output = InferOutput.Json, ResultDirectory = dir.Dir });
 
         var request = ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/deepedit", "image=wire%20case%2F%C3%BC&output=json");
         WireAssert.JsonEqual(
@@ -310,7 +310,7 @@ public class InferResultTests
 
         await wire.CreateClient().InferAsync("deepedit", new InferRequest
         {
-            Image = "wire_case",
+            ImageId = "wire_case",
             Params = new Dictionary<string, object?> { ["a"] = 1 },
             ResultDirectory = dir.Dir,
         });
@@ -326,7 +326,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("nope", new InferRequest { Image = "wire_case", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("nope", new InferRequest { ImageId = "wire_case", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.ServerError, error.Kind);
         Assert.Equal(500, error.StatusCode);
@@ -342,7 +342,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var progress = new RecordingProgress();
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Progress = progress });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Progress = progress });
 
         dir.AssertSavedInside(result.Label!, label);
         progress.AssertReached(label.Length);
@@ -361,7 +361,7 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var progress = new RecordingProgress();
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Progress = progress });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Progress = progress });
 
         Assert.Equal(2, result.Files.Count);
         progress.AssertReached(first.Length + second.Length);
@@ -372,7 +372,7 @@ public class InferResultTests
     public void InferRequest_defaults_send_nothing_optional()
     {
         var request = new InferRequest();
-        Assert.Null(request.Image);
+        Assert.Null(request.ImageId);
         Assert.Null(request.SessionId);
         Assert.Null(request.File);
         Assert.Null(request.Label);

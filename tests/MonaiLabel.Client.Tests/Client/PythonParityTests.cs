@@ -352,7 +352,7 @@ public class PythonParityTests
         var client = wire.CreateClient(o => o.ClientId = "c");
 
         // Python: image_out, params = client.infer(model, image_id, params)
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { Image = "wire_case", Params = new Dictionary<string, object?>(), ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Params = new Dictionary<string, object?>(), ResultDirectory = dir.Dir });
 
         var request = ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case");
         WireAssert.JsonEqual("{\"client_id\":\"c\"}", request.Multipart().Part("params").Text);

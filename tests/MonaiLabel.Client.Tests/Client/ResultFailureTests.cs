@@ -28,7 +28,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         dir.AssertEmpty();
@@ -50,7 +50,7 @@ public class ResultFailureTests
         wire.RespondWith(MultipartAnswer.Response(body));
 
         await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Overwrite = true }));
 
         // Files of an answer become visible only once the whole answer was read: nothing was replaced.
         Assert.Equal(new[] { "i_m.nii.gz", "i_m_1.nii.gz" }, dir.FileNames);
@@ -71,7 +71,7 @@ public class ResultFailureTests
         using var wire = new WireMockServerFixture();
         wire.RespondWith(MultipartAnswer.Response(body));
 
-        var result = await wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
+        var result = await wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Overwrite = true });
 
         Assert.Equal(dir.PathOf("i_m.nii.gz"), result.Label!.Path);
         Assert.Equal(fresh, File.ReadAllBytes(dir.PathOf("i_m.nii.gz")));
@@ -92,7 +92,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         dir.AssertEmpty();
@@ -110,7 +110,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         dir.AssertEmpty();
@@ -131,7 +131,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         Assert.Contains("params", error.Message);
@@ -146,7 +146,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         dir.AssertEmpty();
@@ -162,7 +162,7 @@ public class ResultFailureTests
         using var dir = new TempResultDir();
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }));
 
         Assert.Equal(MonaiLabelErrorKind.InvalidResponse, error.Kind);
         dir.AssertEmpty();
@@ -178,7 +178,7 @@ public class ResultFailureTests
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir }, cts.Token));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir }, cts.Token));
 
         dir.AssertEmpty();
     }
@@ -203,7 +203,7 @@ public class ResultFailureTests
         });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Progress = progress }, cts.Token));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Progress = progress }, cts.Token));
 
         Assert.Contains(progress.Reports, written => written > 1000);
         dir.AssertEmpty();
@@ -234,7 +234,7 @@ public class ResultFailureTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(30));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            wire.CreateClient().InferAsync("m", new InferRequest { Image = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir }, cts.Token));
+            wire.CreateClient().InferAsync("m", new InferRequest { ImageId = "i", Output = InferOutput.Image, ResultDirectory = dir.Dir }, cts.Token));
 
         dir.AssertEmpty();
     }
@@ -276,10 +276,10 @@ public class ResultFailureTests
         File.WriteAllText(dir.PathOf("i_m.nii.gz"), "old");
         var client = wire.CreateClient();
 
-        var kept = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir });
+        var kept = await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir });
         Assert.Equal("i_m (1).nii.gz", kept.Label!.FileName);
 
-        var replaced = await client.InferAsync("m", new InferRequest { Image = "i", ResultDirectory = dir.Dir, Overwrite = true });
+        var replaced = await client.InferAsync("m", new InferRequest { ImageId = "i", ResultDirectory = dir.Dir, Overwrite = true });
         Assert.Equal(dir.PathOf("i_m.nii.gz"), replaced.Label!.Path);
         Assert.Equal(29, File.ReadAllBytes(replaced.Label.Path).Length);
         Assert.Equal(2, dir.FileNames.Length);

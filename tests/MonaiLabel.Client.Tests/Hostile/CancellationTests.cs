@@ -40,7 +40,7 @@ public class CancellationTests
         using var root = new HostileRoot();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }, new CancellationToken(canceled: true)));
+            client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }, new CancellationToken(canceled: true)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             client.DownloadLabelToAsync("lbl", "final", root.Dir, cancellationToken: new CancellationToken(canceled: true)));
 
@@ -112,7 +112,7 @@ public class CancellationTests
         progress.Watch(root);
 
         var error = await Record.ExceptionAsync(() =>
-            client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir, Progress = progress }, cancel.Token));
+            client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir, Progress = progress }, cancel.Token));
 
         Assert.IsAssignableFrom<OperationCanceledException>(error);
         Assert.Equal(Image.Length, progress.Seen);
@@ -183,7 +183,7 @@ public class CancellationTests
         var calls = new Func<Task>[]
         {
             () => client.GetAppInfoAsync(),
-            () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }),
+            () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }),
             () => client.DownloadLabelToAsync("lbl", "final", root.Dir),
             () => client.UploadImageAsync(FileParameter.FromStream(new MemoryStream(new byte[10]), "a.nii.gz"), "a"),
         };

@@ -51,7 +51,7 @@ public class HostileAnswerTests
         var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, shape switch
         {
             Shape.File => () => client.DownloadLabelToAsync("lbl", "final", root.Dir),
-            Shape.Multipart => () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }),
+            Shape.Multipart => () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }),
             _ => () => client.GetAppInfoAsync(),
         }, HangBound.TotalSeconds);
 
@@ -83,7 +83,7 @@ public class HostileAnswerTests
         using var root = new HostileRoot();
 
         var error = await HostileClient.Fails(
-            MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Contains("'" + contentType.Split(';')[0] + "'", error.Message, StringComparison.Ordinal);
         Assert.Contains("HTML page", error.Message, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public class HostileAnswerTests
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,
-            () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }), HangBound.TotalSeconds);
+            () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }), HangBound.TotalSeconds);
 
         Assert.Contains("broke off after", error.Message, StringComparison.Ordinal);
         root.AssertClean();
@@ -131,7 +131,7 @@ public class HostileAnswerTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(HangBound.TotalSeconds, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(HangBound.TotalSeconds, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Equal(Label, System.IO.File.ReadAllBytes(Assert.Single(result.Files).Path));
     }

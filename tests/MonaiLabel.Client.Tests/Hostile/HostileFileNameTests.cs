@@ -74,7 +74,7 @@ public class HostileFileNameTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(10, () => client.InferAsync("segmentation_spleen", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(10, () => client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         var saved = Assert.Single(result.Files);
         // An infer result is named after the image and model; the server's (safe) name lends only its extension.
@@ -94,7 +94,7 @@ public class HostileFileNameTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         AssertSaved(root, Assert.Single(result.Files), "img_m" + InferNames.ExtensionOf(expected), content);
         Assert.Equal(raw, result.Files[0].RawFileName);
@@ -127,7 +127,7 @@ public class HostileFileNameTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Equal(new[] { "img_m.nii.gz", "img_m_1.nii.gz" }, result.Files.Select(f => f.FileName));
         root.AssertOnly("img_m.nii.gz", "img_m_1.nii.gz");

@@ -138,7 +138,7 @@ public class HostileMultipartTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "img_m.nii.gz", Label);
     }
@@ -158,7 +158,7 @@ public class HostileMultipartTests
         using var client = HostileClient.For(server);
         using var root = new HostileRoot();
 
-        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+        var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         HostileFileNameTests.AssertSaved(root, Assert.Single(result.Files), "img_m.nii.gz", tricky);
     }
@@ -177,7 +177,7 @@ public class HostileMultipartTests
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,
-            () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Contains("broke off", error.Message, StringComparison.Ordinal);
         root.AssertClean();
@@ -192,7 +192,7 @@ public class HostileMultipartTests
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,
-            () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         root.AssertClean();
         Assert.True(error.Message.Length < 400, "message too long: " + error.Message.Length);

@@ -109,7 +109,7 @@ public class HostileTransportTests
         using var root = new HostileRoot();
 
         await HostileClient.Fails(
-            MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }), seconds: 5);
+            MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }), seconds: 5);
 
         root.AssertClean();
         await server.AssertClientClosedAsync();
@@ -185,7 +185,7 @@ public class HostileTransportTests
         using var root = new HostileRoot();
 
         var error = await HostileClient.Fails(
-            MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Contains("/infer/m", error.Message, StringComparison.Ordinal);
         root.AssertClean();
@@ -236,7 +236,7 @@ public class HostileTransportTests
         using var root = new HostileRoot();
 
         var error = await HostileClient.Fails(
-            MonaiLabelErrorKind.ServerError, () => client.InferAsync("unknown", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            MonaiLabelErrorKind.ServerError, () => client.InferAsync("unknown", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Equal("Server error (HTTP 500): Internal Server Error", error.Message);
         root.AssertClean();
@@ -321,7 +321,7 @@ public class HostileTransportTests
         using var root = new HostileRoot();
 
         var error = await HostileClient.Fails(
-            MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { Image = "img", ResultDirectory = root.Dir }));
+            MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
         Assert.Contains("MaxJsonAnswerBytes", error.Message, StringComparison.Ordinal);
         root.AssertClean();
