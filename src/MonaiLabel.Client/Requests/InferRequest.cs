@@ -36,7 +36,7 @@ public sealed class InferRequest
     /// session id (<see cref="SessionId"/>) or the uploaded file's stem (<see cref="File"/>, <c>case.nii.gz</c> gives
     /// <c>case</c>) stands for the image. A name without an extension gets the server's. Further files of one answer
     /// keep the stem and take their own extension with an index: <c>{stem}_1.nii.gz</c>, <c>{stem}_2.dcm</c>, ….
-    /// Names are made safe by <see cref="SafeFileName.Sanitize"/> (a directory part is dropped: use
+    /// Names are made safe as SECURITY.md describes (a directory part is dropped: use
     /// <see cref="ResultDirectory"/>); a taken name is numbered (<c>a (1).nii.gz</c>) unless <see cref="Overwrite"/>.
     /// </summary>
     public string? ResultFileName { get; set; }
