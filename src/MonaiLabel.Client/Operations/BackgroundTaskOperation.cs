@@ -28,6 +28,7 @@ public class BackgroundTaskOperation
     private readonly MonaiLabelRestClient? _rest;
     private readonly List<string> _seen = new();
     private BackgroundTask _value = new();
+    private string? _id;
 
     /// <summary>For test doubles (mocking).</summary>
     protected BackgroundTaskOperation()
@@ -38,8 +39,8 @@ public class BackgroundTaskOperation
     {
         _rest = rest;
         Kind = kind;
-        Id = id ?? value?.Id;
-        _value = value ?? new BackgroundTask { Id = Id };
+        _id = id ?? value?.Id;
+        _value = value ?? new BackgroundTask { Id = _id };
         StartAnswer = startAnswer;
     }
 
@@ -47,7 +48,7 @@ public class BackgroundTaskOperation
     public virtual BackgroundTaskKind Kind { get; }
 
     /// <summary>The task's id; null when the server did not say (then the latest task of <see cref="Kind"/> is followed).</summary>
-    public virtual string? Id { get; private set; }
+    public virtual string? Id => _id;
 
     /// <summary>The task as last seen (at the start, or at the last <see cref="UpdateStatusAsync"/>).</summary>
     public virtual BackgroundTask Value => _value;
@@ -73,16 +74,17 @@ public class BackgroundTaskOperation
     {
         var rest = Rest;
         var latest = rest.ConvertAnswer<BackgroundTask>(await StatusAsync(rest, all: false, cancellationToken).ConfigureAwait(false), "task status");
-        if (Id != null && latest.Id != null && latest.Id != Id)
+        var id = _id;
+        if (id != null && latest.Id != null && latest.Id != id)
         {
             // A later task of the same kind is the latest one: find ours among all of them.
             var all = await StatusAsync(rest, all: true, cancellationToken).ConfigureAwait(false);
             var tasks = all is JArray ? rest.ConvertAnswer<List<BackgroundTask>>(all, "task list") : new List<BackgroundTask> { latest };
-            latest = tasks.LastOrDefault(t => t.Id == Id)
-                ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.NotFound, $"The server no longer knows the {Describe(Kind)} task '{Id}'.");
+            latest = tasks.LastOrDefault(t => t.Id == id)
+                ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.NotFound, $"The server no longer knows the {Describe(Kind)} task '{id}'.");
         }
 
-        Id ??= latest.Id;
+        _id ??= latest.Id;
         _value = latest;
         return latest;
     }
@@ -133,7 +135,7 @@ public class BackgroundTaskOperation
             BackgroundTaskKind.Scoring => await rest.StopScoringAsync(cancellationToken).ConfigureAwait(false),
             _ => await rest.StopBatchInferAsync(cancellationToken).ConfigureAwait(false),
         };
-        if (answer is JObject stopped && (Id == null || stopped["id"]?.ToString() == Id))
+        if (answer is JObject stopped && (_id == null || stopped["id"]?.ToString() == _id))
         {
             _value = rest.ConvertAnswer<BackgroundTask>(stopped, "stopped task");
         }

@@ -89,7 +89,7 @@ namespace MonaiLabel.Client
         protected BackgroundTaskOperation() { }
         public virtual bool HasCompleted { get; }
         public virtual bool HasFailed { get; }
-        public string? Id { get; }
+        public virtual string? Id { get; }
         public virtual MonaiLabel.Client.BackgroundTaskKind Kind { get; }
         public virtual Newtonsoft.Json.Linq.JToken? StartAnswer { get; }
         public virtual string? Status { get; }
@@ -249,7 +249,7 @@ namespace MonaiLabel.Client
     {
         public InferRequest() { }
         public MonaiLabel.Client.FileParameter? File { get; set; }
-        public string? Image { get; set; }
+        public string? ImageId { get; set; }
         public MonaiLabel.Client.FileParameter? Label { get; set; }
         public MonaiLabel.Client.InferOutput? Output { get; set; }
         public bool Overwrite { get; set; }

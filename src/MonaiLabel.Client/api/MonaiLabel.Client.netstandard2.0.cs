@@ -59,24 +59,6 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("token_type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? TokenType { get; set; }
     }
-    public class AuthTokenRequest
-    {
-        public AuthTokenRequest() { }
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("client_id", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? ClientId { get; set; }
-        [Newtonsoft.Json.JsonProperty("client_secret", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? ClientSecret { get; set; }
-        [Newtonsoft.Json.JsonProperty("grant_type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? GrantType { get; set; }
-        [Newtonsoft.Json.JsonProperty("password", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.DisallowNull)]
-        public string Password { get; set; }
-        [Newtonsoft.Json.JsonProperty("scope", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Scope { get; set; }
-        [Newtonsoft.Json.JsonProperty("username", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.DisallowNull)]
-        public string Username { get; set; }
-    }
     public class BackgroundTask
     {
         public BackgroundTask() { }
@@ -95,6 +77,35 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("status", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Status { get; set; }
     }
+    public enum BackgroundTaskKind
+    {
+        Training = 0,
+        Scoring = 1,
+        BatchInfer = 2,
+    }
+    public class BackgroundTaskOperation
+    {
+        public static readonly System.TimeSpan DefaultPollInterval;
+        protected BackgroundTaskOperation() { }
+        public virtual bool HasCompleted { get; }
+        public virtual bool HasFailed { get; }
+        public virtual string? Id { get; }
+        public virtual MonaiLabel.Client.BackgroundTaskKind Kind { get; }
+        public virtual Newtonsoft.Json.Linq.JToken? StartAnswer { get; }
+        public virtual string? Status { get; }
+        public virtual MonaiLabel.Client.BackgroundTask Value { get; }
+        public virtual System.Threading.Tasks.Task StopAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> UpdateStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> WaitForCompletionAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> WaitForCompletionAsync(System.TimeSpan pollInterval, System.IProgress<MonaiLabel.Client.BackgroundTaskProgress>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
+    }
+    public sealed class BackgroundTaskProgress
+    {
+        public int? Epoch { get; }
+        public System.Collections.Generic.IReadOnlyList<string> NewLines { get; }
+        public MonaiLabel.Client.BackgroundTask Task { get; }
+        public int? TotalEpochs { get; }
+    }
     public enum BatchInferImages
     {
         [System.Runtime.Serialization.EnumMember(Value="all")]
@@ -103,11 +114,6 @@ namespace MonaiLabel.Client
         Labeled = 1,
         [System.Runtime.Serialization.EnumMember(Value="unlabeled")]
         Unlabeled = 2,
-    }
-    public static class ContentDispositionFileName
-    {
-        public static string? GetRawFileName(string? contentDisposition) { }
-        public static string? GetSafeFileName(string? contentDisposition) { }
     }
     public class CreateSessionResult
     {
@@ -186,14 +192,6 @@ namespace MonaiLabel.Client
         public System.IO.Stream Stream { get; }
         public void Dispose() { }
     }
-    public class HttpValidationError
-    {
-        public HttpValidationError() { }
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("detail", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public System.Collections.Generic.IList<MonaiLabel.Client.ValidationError>? Detail { get; set; }
-    }
     public interface ITransferProgress : System.IProgress<long>
     {
         void ReportTotal(long totalBytes);
@@ -245,13 +243,13 @@ namespace MonaiLabel.Client
         [System.Runtime.Serialization.EnumMember(Value="all")]
         All = 2,
         [System.Runtime.Serialization.EnumMember(Value="dicom_seg")]
-        Dicom_seg = 3,
+        DicomSeg = 3,
     }
     public sealed class InferRequest
     {
         public InferRequest() { }
         public MonaiLabel.Client.FileParameter? File { get; set; }
-        public string? Image { get; set; }
+        public string? ImageId { get; set; }
         public MonaiLabel.Client.FileParameter? Label { get; set; }
         public MonaiLabel.Client.InferOutput? Output { get; set; }
         public bool Overwrite { get; set; }
@@ -323,98 +321,65 @@ namespace MonaiLabel.Client
     }
     public class MonaiLabelClient : System.IDisposable
     {
-        public MonaiLabelClient(System.Net.Http.HttpClient httpClient) { }
+        protected MonaiLabelClient() { }
         public MonaiLabelClient(System.Uri serverUrl) { }
-        public string? ClientId { get; set; }
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get; }
-        public long MaxJsonAnswerBytes { get; set; }
-        public bool ReadResponseAsString { get; set; }
-        public System.TimeSpan ReadTimeout { get; set; }
-        public string ResultDirectory { get; set; }
-        public System.Uri ServerUrl { get; set; }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> AddImageAsync(string? image = null, string? params = null, MonaiLabel.Client.FileParameter file = null, System.Threading.CancellationToken cancellationToken = default) { }
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> AddImageLegacyAsync(string? image = null, string? params = null, MonaiLabel.Client.FileParameter file = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task CheckImageAsync(string image, string? checkSum = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task CheckLabelAsync(string image, string tag, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AuthToken> CreateAuthTokenAsync(MonaiLabel.Client.AuthTokenRequest body, System.Threading.CancellationToken cancellationToken = default) { }
+        public MonaiLabelClient(System.Net.Http.HttpClient httpClient, MonaiLabel.Client.MonaiLabelClientOptions? options = null) { }
+        public virtual System.Uri ServerUrl { get; set; }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.CreateSessionResult> CreateSessionAsync(MonaiLabel.Client.FileParameter image, bool uncompress = false, int expiry = 0, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.CreateSessionResult> CreateSessionAsync(bool? uncompress = default, int? expiry = default, System.Collections.Generic.IEnumerable<MonaiLabel.Client.FileParameter> files = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> DeleteImageAsync(string id, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> DeleteLabelAsync(string id, string tag, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> DeleteModelAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.CreateSessionResult> CreateSessionAsync(System.Collections.Generic.IEnumerable<MonaiLabel.Client.FileParameter> images, bool uncompress = false, int expiry = 0, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task DeleteImageAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task DeleteLabelAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task DeleteModelAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> DeleteSessionAsync(string sessionId, System.Threading.CancellationToken cancellationToken = default) { }
         public void Dispose() { }
         protected virtual void Dispose(bool disposing) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadDatasetAsync(int? limitCases = default, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadDatasetToAsync(int? limitCases = default, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadImageAsync(string image, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadImageToAsync(string image, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadLabelAsync(string label, string tag, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadLabelToAsync(string label, string tag, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadImageAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadImageToAsync(string imageId, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadLabelAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadLabelToAsync(string imageId, string tag, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadModelAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadModelToAsync(string model, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadSessionImageToAsync(string sessionId, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AppInfo> GetAppInfoAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AuthSettings> GetAuthSettingsAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AuthToken> GetAuthTokenAsync(string username, string password, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> GetBatchInferStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetBatchInferTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> GetDatastoreAsync(MonaiLabel.Client.DatastoreOutput? output = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.Datastore> GetDatastoreListingAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetBatchInferStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.Datastore> GetDatastoreAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.DatastoreStats> GetDatastoreStatsAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<string> GetGpuInfoAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ImageInfo> GetImageInfoAsync(string image, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.LabelInfo> GetLabelInfoAsync(string label, string tag, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<string> GetLogsAsync(int? lines = default, bool? html = default, bool? text = default, int? refresh = default, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ImageInfo> GetImageInfoAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.LabelInfo> GetLabelInfoAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<string> GetLogsAsync(int? lines = default, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> GetModelInfoAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.NextSample> GetNextSampleAsync(string strategy, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> GetScoringStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetScoringTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> GetSessionAsync(string sessionId, bool? updateTs = default, bool? image = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> GetSessionInfoAsync(string sessionId, bool updateTs = false, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object> GetTrainStatusAsync(bool? all = default, bool? checkIfRunning = default, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetTrainTaskAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string image, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.NextSample> GetNextSampleAsync(string strategy, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual MonaiLabel.Client.BackgroundTaskOperation GetOperation(MonaiLabel.Client.BackgroundTaskKind kind, string? taskId = null) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetScoringStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IList<MonaiLabel.Client.DatastoreTrainItem>> GetTrainingDatasetAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetTrainingStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string imageId, string? checkSum = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(string model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> InferAsync(string model, string? image = null, string? sessionId = null, MonaiLabel.Client.InferOutput? output = default, string? params = null, MonaiLabel.Client.FileParameter file = null, MonaiLabel.Client.FileParameter label = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> InferWsiAsync(string model, string? image = null, string? sessionId = null, MonaiLabel.Client.WsiInferOutput? output = default, MonaiLabel.Client.FileParameter file = null, string? wsi = null, System.Threading.CancellationToken cancellationToken = default) { }
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> InferWsiLegacyAsync(string model, string? image = null, string? sessionId = null, MonaiLabel.Client.WsiInferOutput? output = default, MonaiLabel.Client.WsiInput? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferWsiRegionAsync(string model, string image, MonaiLabel.Client.WsiInput? wsi = null, MonaiLabel.Client.WsiInferOutput? output = 1, string? sessionId = null, string? resultDirectory = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<bool> IsAuthEnabledAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<bool> IsAuthTokenValidAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferWsiAsync(string model, string imageId, MonaiLabel.Client.WsiInput? region = null, MonaiLabel.Client.WsiInferOutput output = 1, string? sessionId = null, string? resultDirectory = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsBatchInferRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsScoringRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsTrainingRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<bool> LabelExistsAsync(string image, string tag, System.Threading.CancellationToken cancellationToken = default) { }
-        protected virtual System.Threading.Tasks.Task<MonaiLabel.Client.MonaiLabelClient.ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SaveLabelResult> SaveLabelAsync(string image, string? tag = null, string? params = null, MonaiLabel.Client.FileParameter label = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StartBatchInferAsync(string model, MonaiLabel.Client.BatchInferImages? images = default, bool? runSync = default, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<object> StartScoringAllAsync(bool? runSync = default, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StartScoringAsync(string method, bool? runSync = default, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        [System.Obsolete]
-        public virtual System.Threading.Tasks.Task<object> StartTrainAllAsync(bool? runSync = default, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StartTrainAsync(string model, bool? runSync = default, bool? enqueue = default, object? body = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StartTrainingAsync(string? model = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StopBatchInferAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StopScoringAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> StopTrainAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public void UpdateAuth(MonaiLabel.Client.AuthToken? token) { }
-        public virtual System.Threading.Tasks.Task<object?> UpdateImageInfoAsync(string image, MonaiLabel.Client.UpdateInfoForm body, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<object?> UpdateLabelInfoAsync(string label, string tag, MonaiLabel.Client.UpdateInfoForm body, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> UploadImageAsync(MonaiLabel.Client.FileParameter file, string? imageId = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SaveLabelResult> UploadLabelAsync(string image, MonaiLabel.Client.FileParameter label, string? tag = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> UploadModelAsync(string model, MonaiLabel.Client.FileParameter file = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<bool> LabelExistsAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartBatchInferAsync(string model, MonaiLabel.Client.BatchInferImages? images = default, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartScoringAsync(string method, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartTrainingAsync(string? model = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, bool enqueue = false, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask?> StopBatchInferAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask?> StopScoringAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask?> StopTrainingAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual void UpdateAuth(MonaiLabel.Client.AuthToken? token) { }
+        public virtual System.Threading.Tasks.Task UpdateImageInfoAsync(string imageId, System.Collections.Generic.IDictionary<string, object?> info, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task UpdateLabelInfoAsync(string imageId, string tag, System.Collections.Generic.IDictionary<string, object?> info, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> UploadImageAsync(MonaiLabel.Client.FileParameter image, string? imageId = null, System.Collections.Generic.IDictionary<string, object?>? info = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SaveLabelResult> UploadLabelAsync(string imageId, MonaiLabel.Client.FileParameter label, string? tag = null, System.Collections.Generic.IDictionary<string, object?>? info = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> UploadModelAsync(string model, MonaiLabel.Client.FileParameter file, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.UserInfo> ValidateAuthTokenAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public static MonaiLabel.Client.MonaiLabelClient Create(MonaiLabel.Client.MonaiLabelClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
-        protected struct ObjectResponseResult<T>
-        {
-            public ObjectResponseResult(T responseObject, string responseText) { }
-            public T Object { get; }
-            public string Text { get; }
-        }
     }
     public class MonaiLabelClientException : System.Exception
     {
@@ -425,11 +390,6 @@ namespace MonaiLabel.Client
         public MonaiLabel.Client.MonaiLabelErrorKind Kind { get; }
         public string? Response { get; }
         public int StatusCode { get; }
-    }
-    public class MonaiLabelClientException<TResult> : MonaiLabel.Client.MonaiLabelClientException
-    {
-        public MonaiLabelClientException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException) { }
-        public TResult Result { get; }
     }
     public sealed class MonaiLabelClientOptions
     {
@@ -451,12 +411,6 @@ namespace MonaiLabel.Client
         public string? Username { get; set; }
         public override string ToString() { }
     }
-    public sealed class MonaiLabelClientOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<MonaiLabel.Client.MonaiLabelClientOptions>
-    {
-        public MonaiLabelClientOptionsValidator() { }
-        public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, MonaiLabel.Client.MonaiLabelClientOptions options) { }
-        public static System.Collections.Generic.IReadOnlyList<string> Check(MonaiLabel.Client.MonaiLabelClientOptions options) { }
-    }
     public enum MonaiLabelErrorKind
     {
         Unknown = 0,
@@ -471,6 +425,7 @@ namespace MonaiLabel.Client
         UnsafeFileName = 9,
         Timeout = 10,
         ConnectionFailed = 11,
+        TaskAlreadyRunning = 12,
     }
     public sealed class MonaiLabelRetryOptions
     {
@@ -488,39 +443,6 @@ namespace MonaiLabel.Client
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddMonaiLabelClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) { }
         public static Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddMonaiLabelClient(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, System.Action<MonaiLabel.Client.MonaiLabelClientOptions> configure) { }
     }
-    public static class MultipartBoundary
-    {
-        public const int MaxLength = 70;
-        public static string Parse(string? contentType) { }
-    }
-    public sealed class MultipartReaderOptions
-    {
-        public MultipartReaderOptions() { }
-        public int BufferSize { get; set; }
-        public int MaxHeaderLineLength { get; set; }
-        public int MaxHeadersPerPart { get; set; }
-        public int MaxParts { get; set; }
-        public int MaxTextPartLength { get; set; }
-        public int MaxTotalHeaderBytes { get; set; }
-    }
-    public sealed class MultipartSection
-    {
-        public System.IO.Stream Body { get; }
-        public string? ContentDisposition { get; }
-        public string? ContentType { get; }
-        public string? FileName { get; }
-        public System.Collections.Generic.IReadOnlyDictionary<string, string> Headers { get; }
-        public bool IsFile { get; }
-        public string? Name { get; }
-        public string? RawFileName { get; }
-        public System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Threading.CancellationToken cancellationToken = default) { }
-    }
-    public sealed class MultipartStreamReader : System.IDisposable
-    {
-        public MultipartStreamReader(System.IO.Stream body, string boundary, MonaiLabel.Client.MultipartReaderOptions? options = null) { }
-        public void Dispose() { }
-        public System.Threading.Tasks.Task<MonaiLabel.Client.MultipartSection?> ReadNextSectionAsync(System.Threading.CancellationToken cancellationToken = default) { }
-    }
     public class NextSample
     {
         public NextSample() { }
@@ -536,14 +458,6 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IDictionary<string, object>? Strategy { get; set; }
         [Newtonsoft.Json.JsonProperty("ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public long? Ts { get; set; }
-    }
-    public static class ResultFileWriter
-    {
-        public static System.Threading.Tasks.Task<string> SaveAsync(System.IO.Stream source, string directory, string safeFileName, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
-    }
-    public static class SafeFileName
-    {
-        public static string Sanitize(string? rawName, string fallback = "result") { }
     }
     public class SaveLabelResult
     {
@@ -661,18 +575,6 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("labels", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public object? Labels { get; set; }
     }
-    public class UpdateInfoForm
-    {
-        public UpdateInfoForm() { }
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("info", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Info { get; set; }
-    }
-    public static class UploadFileName
-    {
-        public static string ToAscii(string? fileName) { }
-    }
     public class UserInfo
     {
         public UserInfo() { }
@@ -686,18 +588,6 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IList<string>? Roles { get; set; }
         [Newtonsoft.Json.JsonProperty("username", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Username { get; set; }
-    }
-    public class ValidationError
-    {
-        public ValidationError() { }
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
-        [Newtonsoft.Json.JsonProperty("loc", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public System.Collections.Generic.IList<object>? Loc { get; set; }
-        [Newtonsoft.Json.JsonProperty("msg", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Msg { get; set; }
-        [Newtonsoft.Json.JsonProperty("type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Type { get; set; }
     }
     public enum WsiInferOutput
     {
