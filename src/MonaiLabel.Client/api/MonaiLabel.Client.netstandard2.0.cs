@@ -141,15 +141,6 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("objects", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public System.Collections.Generic.IDictionary<string, MonaiLabel.Client.ImageEntry>? Objects { get; set; }
     }
-    public enum DatastoreOutput
-    {
-        [System.Runtime.Serialization.EnumMember(Value="stats")]
-        Stats = 0,
-        [System.Runtime.Serialization.EnumMember(Value="train")]
-        Train = 1,
-        [System.Runtime.Serialization.EnumMember(Value="all")]
-        All = 2,
-    }
     public class DatastoreStats
     {
         public DatastoreStats() { }
