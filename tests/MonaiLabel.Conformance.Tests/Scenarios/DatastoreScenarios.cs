@@ -72,7 +72,7 @@ public sealed class DatastoreScenarios(ServerFixture server) : Scenario(server)
     }
 
     /// <summary>Defect 1: the SDK sends an ASCII-safe file name, so the server stores a stem of underscores.</summary>
-    [Fact]
+    [DefectFixFact(1)]
     [Trait("needs", "defect-fix")]
     public async Task Upload_of_a_non_ascii_file_without_an_id_takes_the_files_own_stem()
     {
@@ -145,6 +145,7 @@ public sealed class DatastoreScenarios(ServerFixture server) : Scenario(server)
     [Fact]
     public async Task Deleting_a_label_then_the_image_removes_them()
     {
+        await WaitAllIdleAsync(Client);
         var id = NewId("del");
         var image = await SeedImageAsync(id);
         await Client.UploadLabelAsync(id, new FileParameter(new MemoryStream(Target.ExpectedLabel(image)), "l.nii.gz"), "final");
@@ -174,11 +175,14 @@ public sealed class DatastoreScenarios(ServerFixture server) : Scenario(server)
     [Fact]
     public async Task The_dataset_zip_holds_the_labeled_images_and_their_labels()
     {
+        await using var fresh = await Target.StartAsync();
+        using var client = new MonaiLabelClient(fresh.Url);
         var id = NewId("zip");
-        var image = await SeedImageAsync(id);
+        var image = await SeedImageAsync(id, client);
+        await SeedImageAsync(NewId("zip_unlabeled"), client);
         var label = Target.ExpectedLabel(image);
-        await Client.UploadLabelAsync(id, new FileParameter(new MemoryStream(label), "l.nii.gz"), "final");
-        var saved = await Client.DownloadDatasetToAsync(directory: Temp);
+        await client.UploadLabelAsync(id, new FileParameter(new MemoryStream(label), "l.nii.gz"), "final");
+        var saved = await client.DownloadDatasetToAsync(directory: Temp);
         Assert.Equal("dataset.zip", saved.RawFileName);
         using var zip = ZipFile.OpenRead(saved.Path);
         var imageEntry = zip.Entries.Single(e => e.FullName.EndsWith("/" + id + ".nii.gz", StringComparison.Ordinal) && e.FullName.Contains("image", StringComparison.Ordinal));

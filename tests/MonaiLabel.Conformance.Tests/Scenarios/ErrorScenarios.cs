@@ -54,7 +54,7 @@ public sealed class ErrorScenarios(ServerFixture server) : Scenario(server)
     /// that reuses the pooled connection gets a reset. 200 rounds of a failing call then a good one (GET, POST, PUT with
     /// an upload body, DELETE) on one client: no good call may fail.
     /// </summary>
-    [Fact]
+    [DefectFixFact(2)]
     [Trait("needs", "defect-fix")]
     public async Task Two_hundred_failing_calls_each_followed_by_a_good_call_on_one_client_never_break_a_good_call()
     {

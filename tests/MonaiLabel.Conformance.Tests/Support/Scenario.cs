@@ -96,6 +96,18 @@ public abstract class Scenario : IDisposable
     protected static async Task WaitIdleAsync(Func<Task<bool>> isRunning) =>
         Assert.True(await EventuallyAsync(async () => !await isRunning(), TimeSpan.FromMinutes(3)));
 
+    /// <summary>
+    /// Waits until no train, scoring or batch-infer task runs. On the real server these run as sub-processes that
+    /// write the datastore's JSON when they end (scoring also runs on its own after each next sample), which can bring
+    /// back an image deleted meanwhile: scenarios that delete wait for them first.
+    /// </summary>
+    protected static async Task WaitAllIdleAsync(MonaiLabelClient client)
+    {
+        await WaitIdleAsync(() => client.IsTrainingRunningAsync());
+        await WaitIdleAsync(() => client.IsScoringRunningAsync());
+        await WaitIdleAsync(() => client.IsBatchInferRunningAsync());
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds (a generous bound against a hang).</summary>
     protected static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
     {

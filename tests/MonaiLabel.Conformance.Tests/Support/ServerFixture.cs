@@ -8,7 +8,9 @@ namespace MonaiLabel.Conformance.Tests.Support;
 /// <summary>
 /// The target's servers for the whole run: one with auth off (started at once) and one with auth on (started on
 /// first need). Scenarios share them and keep apart by unique image ids; a scenario that needs an empty datastore
-/// starts its own with <see cref="Target.StartAsync"/>.
+/// starts its own with <see cref="Target.StartAsync"/>. With the real target, <c>MONAILABEL_CONFORMANCE_REAL_URL</c>
+/// and <c>MONAILABEL_CONFORMANCE_REAL_AUTH_URL</c> name servers already running (.ci/run starts them, so the
+/// Python seed client runs on the same servers afterwards); they are used instead and left running.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
@@ -23,7 +25,7 @@ public sealed class ServerFixture : IAsyncLifetime
         await authLock.WaitAsync();
         try
         {
-            auth ??= await Target.StartAsync(auth: true);
+            auth ??= External("MONAILABEL_CONFORMANCE_REAL_AUTH_URL") ?? await Target.StartAsync(auth: true);
             return auth.Url;
         }
         finally
@@ -32,7 +34,20 @@ public sealed class ServerFixture : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync() => plain = await Target.StartAsync();
+    public async Task InitializeAsync() => plain = External("MONAILABEL_CONFORMANCE_REAL_URL") ?? await Target.StartAsync();
+
+    private static IServerUnderTest? External(string variable)
+    {
+        var url = Environment.GetEnvironmentVariable(variable);
+        return Target.IsReal && !string.IsNullOrWhiteSpace(url) ? new ExternalServer(new Uri(url.TrimEnd('/') + "/")) : null;
+    }
+
+    private sealed class ExternalServer(Uri url) : IServerUnderTest
+    {
+        public Uri Url { get; } = url;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {
