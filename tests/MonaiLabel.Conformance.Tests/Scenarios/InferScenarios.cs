@@ -92,13 +92,28 @@ public sealed class InferScenarios(ServerFixture server) : Scenario(server)
         // The calls after a 500 on the same client: ErrorScenarios (defect 2).
     }
 
+    /// <summary>
+    /// The server's infer_wsi tiles only images openslide takes (by extension: .svs, .tif, ...); for any other image
+    /// it runs the plain infer: the label file for asap/dsa, the params for json. (mlref has no openslide, so the
+    /// tiling path itself is covered by the emulator's own tests only.)
+    /// </summary>
     [Fact]
-    public async Task Wsi_infer_of_a_region_answers_an_annotation_document()
+    public async Task Wsi_infer_of_an_image_that_is_not_a_slide_answers_the_plain_infer()
     {
         var id = NewId("wsi");
-        await SeedImageAsync(id, length: 4096);
-        var result = await Client.InferWsiRegionAsync("segmentation_tissue", id,
-            new WsiInput { Location = new[] { 0, 0 }, Size = new[] { 64, 64 }, Level = 0 }, WsiInferOutput.Json, resultDirectory: Temp);
-        Assert.NotNull(result.Params);
+        var image = await SeedImageAsync(id, length: 4096);
+        var region = new WsiInput { Location = new[] { 0, 0 }, Size = new[] { 64, 64 }, Level = 0 };
+        var json = await Client.InferWsiRegionAsync("segmentation_tissue", id, region, WsiInferOutput.Json, resultDirectory: Path.Combine(Temp, "j"));
+        Assert.Empty(json.Files);
+        Assert.NotNull(json.Params!["label_names"]);
+        Assert.Null(json.Params["annotations"]);
+
+        foreach (var output in new[] { WsiInferOutput.Dsa, WsiInferOutput.Asap })
+        {
+            var result = await Client.InferWsiRegionAsync("segmentation_tissue", id, region, output, resultDirectory: Path.Combine(Temp, output.ToString()));
+            var file = Assert.Single(result.Files);
+            Assert.EndsWith(".nii.gz", file.FileName);
+            Assert.Equal(Target.ExpectedLabel(image), await File.ReadAllBytesAsync(file.Path));
+        }
     }
 }
