@@ -81,6 +81,26 @@ public sealed class WireScenarios(ServerFixture server) : Scenario(server)
         Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()));
     }
 
+    /// <summary>The deprecated routes the SDK gains with the defect branches: <c>DELETE /datastore/?id=</c> and <c>PUT /datastore/updatelabelinfo</c>.</summary>
+    [Fact]
+    public async Task The_legacy_delete_and_updatelabelinfo_routes_work()
+    {
+        await WaitAllIdleAsync(Client);
+        var id = NewId("legacy");
+        var image = await SeedImageAsync(id);
+        await Client.UploadLabelAsync(id, new MonaiLabel.Client.FileParameter(new MemoryStream(Target.ExpectedLabel(image)), "l.nii.gz"), "final");
+
+        var form = new FormUrlEncodedContent(new[] { new System.Collections.Generic.KeyValuePair<string, string>("params", "{\"checked_by\": \"legacy\"}") });
+        var (put, _, _, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Put, $"datastore/updatelabelinfo?label={id}&tag=final") { Content = form });
+        Assert.Equal(200, put);
+        Assert.Equal("legacy", (await Client.GetLabelInfoAsync(id, "final")).AdditionalProperties["checked_by"]?.ToString());
+
+        var (delete, _, _, _) = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, "datastore/?id=" + id));
+        Assert.Equal(200, delete);
+        Assert.False(await Client.ImageExistsAsync(id));
+        Assert.False(await Client.LabelExistsAsync(id, "final"));
+    }
+
     private async Task<(int Status, string? ContentType, string Body, HttpResponseMessage Response)> SendAsync(HttpRequestMessage request)
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { BaseAddress = Server.Url };
