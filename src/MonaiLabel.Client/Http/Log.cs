@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Access token refreshed after {Reason}")]
     public static partial void TokenRefreshed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{Method} {Path}: the pooled connection was closed by the server before any answer; sent once more on a new connection")]
+    public static partial void ReplayOnNewConnection(ILogger logger, string method, string path);
 }
