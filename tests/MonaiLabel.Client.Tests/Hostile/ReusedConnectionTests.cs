@@ -47,6 +47,25 @@ public class ReusedConnectionTests
 
     private static byte[] Info(RawRequest _) => RawHttp.Json("{\"name\":\"raw\"}");
 
+#if CLIENT_NETSTANDARD
+    // netstandard2.0 has no SocketsHttpHandler.ConnectCallback, so nothing is re-sent at once (README, SECURITY.md):
+    // an idempotent call after an error answer is recovered by the retry policy, with its back-off.
+    [Fact]
+    public async Task On_netstandard_a_GET_after_an_error_answer_is_recovered_by_the_retry_policy()
+    {
+        using var server = ClosesAfterAnError(Info);
+        using var client = HostileClient.For(server, o =>
+        {
+            o.Retry.MaxRetries = 1;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        });
+
+        await HostileClient.Fails(MonaiLabelErrorKind.ServerError, () => client.GetAppInfoAsync());
+        var info = await HostileClient.Within(10, () => client.GetAppInfoAsync());
+
+        Assert.Equal("raw", info.Name);
+    }
+#else
     [Fact]
     public async Task A_GET_after_an_error_answer_is_sent_again_on_a_new_connection()
     {
@@ -90,6 +109,7 @@ public class ReusedConnectionTests
 
         Assert.Equal(2, server.Accepted);
     }
+#endif
 
     [Fact]
     public async Task An_upload_from_a_stream_that_cannot_rewind_is_not_sent_again()
