@@ -670,6 +670,7 @@ namespace MonaiLabel.Client
     }
     public static class UploadFileName
     {
+        public static string ImageId(string fileName) { }
         public static string ToAscii(string? fileName) { }
     }
     public class UserInfo
