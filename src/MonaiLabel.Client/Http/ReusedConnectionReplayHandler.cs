@@ -10,9 +10,10 @@ namespace MonaiLabel.Client;
 /// Sends a request once more, at once, when it failed on a pooled connection the server had already given up on.
 /// MONAI Label's uvicorn closes a connection a moment after an error answer (a 500) without saying
 /// <c>Connection: close</c>; the next request on it is reset before any byte of an answer. SocketsHttpHandler
-/// does not re-send it itself (its own retry covers a connection found closed when it is taken from the pool, not
-/// one reset after the request was written), and the retry policy above would re-send only idempotent calls, after
-/// a back-off. Here a request is re-sent at most once, and only when all of these hold: the failure is a transport
+/// does not re-send it itself: its own retry of a reused connection covers one that ends cleanly (EOF) before any
+/// answer byte, not one that is reset — and a server closing a socket with the unread next request in it sends a
+/// reset (seen with uvicorn: FIN about 14 ms after the 500, RST for a request written before that). The retry
+/// policy above would re-send only idempotent calls, after a back-off. Here a request is re-sent at most once, and only when all of these hold: the failure is a transport
 /// failure (not a cancellation), the connection had carried an earlier request, not one byte of an answer had
 /// arrived, and the body can be sent again as it was (no body, bytes in memory, or a seekable stream — an upload
 /// from a file is read again from its start, never buffered). net8.0 only: the connection's stream that observes
