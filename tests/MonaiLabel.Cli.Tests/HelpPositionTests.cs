@@ -93,6 +93,21 @@ public sealed class HelpPositionTests
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
+    [Theory]
+    [InlineData("--server", Url, "datastore")]
+    [InlineData("datastore", "--server", Url)]
+    [InlineData("--json", "auth")]
+    [InlineData("--server", Url)]
+    public async Task A_missing_command_after_global_options_shows_the_help_and_is_a_usage_error(params string[] args)
+    {
+        var result = await Mlabel.RunAsync(args);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("COMMANDS", result.Stdout);
+        Assert.DoesNotContain("Unknown option", result.Stderr);
+        Assert.DoesNotContain("Unexpected option", result.Stderr);
+    }
+
     [Fact]
     public async Task Help_for_the_whole_tool_after_the_global_options()
     {

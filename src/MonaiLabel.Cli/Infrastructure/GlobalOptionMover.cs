@@ -21,7 +21,11 @@ internal static class GlobalOptionMover
 
     private static readonly HashSet<string> HelpFlags = new(StringComparer.Ordinal) { "-h", "--help", "-?" };
 
-    public static string[] Move(IReadOnlyList<string> args)
+    /// <summary>
+    /// Moves the global options after the command. <paramref name="branches"/> are the commands that only group
+    /// others (<c>datastore</c>): named alone they show their help, like <c>--help</c>, so the options are dropped.
+    /// </summary>
+    public static string[] Move(IReadOnlyList<string> args, ISet<string>? branches = null)
     {
         var help = false;
         foreach (var arg in args)
@@ -60,7 +64,8 @@ internal static class GlobalOptionMover
             }
         }
 
-        if (!help)
+        var commandMissing = rest.Count == 0 || (branches != null && rest.Count == 1 && branches.Contains(rest[0]));
+        if (!help && !(commandMissing && i == args.Count))
         {
             rest.AddRange(moved);
         }
