@@ -63,6 +63,11 @@ public partial class MonaiLabelClient
     /// Whether the datastore has <paramref name="image"/> (HEAD; a 404 answers false). The way to ask: the info of
     /// an image that does not exist (<c>GetImageInfoAsync</c>) is an empty object, not an error.
     /// </summary>
+    /// <remarks>
+    /// No checksum is sent: <see cref="CheckImageAsync"/>'s <c>checkSum</c> never matches on current MONAI Label servers
+    /// (they strip <c>SHA256:</c> with <c>lstrip</c>, which removes characters, not the prefix, and compare the rest
+    /// with <c>SHA256:&lt;hex&gt;</c>), so any checksum answers 404. Compare digests of a download instead.
+    /// </remarks>
     public virtual Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken = default) =>
         ExistsAsync(() => CheckImageAsync(image, null, cancellationToken));
 

@@ -341,6 +341,8 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.CreateSessionResult> CreateSessionAsync(MonaiLabel.Client.FileParameter image, bool uncompress = false, int expiry = 0, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.CreateSessionResult> CreateSessionAsync(bool? uncompress = default, int? expiry = default, System.Collections.Generic.IEnumerable<MonaiLabel.Client.FileParameter> files = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> DeleteImageAsync(string id, System.Threading.CancellationToken cancellationToken = default) { }
+        [System.Obsolete]
+        public virtual System.Threading.Tasks.Task<object> DeleteImageLegacyAsync(string id, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> DeleteLabelAsync(string id, string tag, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object> DeleteModelAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> DeleteSessionAsync(string sessionId, System.Threading.CancellationToken cancellationToken = default) { }
@@ -404,6 +406,8 @@ namespace MonaiLabel.Client
         public void UpdateAuth(MonaiLabel.Client.AuthToken? token) { }
         public virtual System.Threading.Tasks.Task<object?> UpdateImageInfoAsync(string image, MonaiLabel.Client.UpdateInfoForm body, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<object?> UpdateLabelInfoAsync(string label, string tag, MonaiLabel.Client.UpdateInfoForm body, System.Threading.CancellationToken cancellationToken = default) { }
+        [System.Obsolete]
+        public virtual System.Threading.Tasks.Task<object?> UpdateLabelInfoLegacyAsync(string label, string tag, MonaiLabel.Client.UpdateLabelInfoLegacyForm body, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> UploadImageAsync(MonaiLabel.Client.FileParameter file, string? imageId = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SaveLabelResult> UploadLabelAsync(string image, MonaiLabel.Client.FileParameter label, string? tag = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> UploadModelAsync(string model, MonaiLabel.Client.FileParameter file = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -669,8 +673,17 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("info", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Info { get; set; }
     }
+    public class UpdateLabelInfoLegacyForm
+    {
+        public UpdateLabelInfoLegacyForm() { }
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
+        [Newtonsoft.Json.JsonProperty("params", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        public string? Params { get; set; }
+    }
     public static class UploadFileName
     {
+        public static string ImageId(string fileName) { }
         public static string ToAscii(string? fileName) { }
     }
     public class UserInfo
