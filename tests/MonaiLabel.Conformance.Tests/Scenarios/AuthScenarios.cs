@@ -101,8 +101,7 @@ public sealed class AuthScenarios(ServerFixture server) : Scenario(server)
     }
 
     /// <summary>Defect 3: user name and password against a server with auth off should just work (no token, one warning).</summary>
-    [DefectFixFact(3)]
-    [Trait("needs", "defect-fix")]
+    [Fact]
     public async Task A_username_and_password_against_a_server_with_auth_off_still_works()
     {
         var client = ClientFor(Server.Url, "admin", "admin");
@@ -113,8 +112,7 @@ public sealed class AuthScenarios(ServerFixture server) : Scenario(server)
     }
 
     /// <summary>Defect 3: a wrong password against a server with auth on says the credentials were refused.</summary>
-    [DefectFixFact(3)]
-    [Trait("needs", "defect-fix")]
+    [Fact]
     public async Task A_client_with_a_wrong_password_says_the_credentials_were_refused()
     {
         var url = await Server.AuthUrlAsync();

@@ -100,8 +100,7 @@ public sealed class CliScenarios(ServerFixture server) : Scenario(server)
     }
 
     /// <summary>Defect 4: help of a command group after --server.</summary>
-    [DefectFixFact(4)]
-    [Trait("needs", "defect-fix")]
+    [Fact]
     public async Task Cli_help_of_a_command_group_after_the_server_option()
     {
         var run = await Mlabel.RunAsync(Server.Url, "datastore", "--help");

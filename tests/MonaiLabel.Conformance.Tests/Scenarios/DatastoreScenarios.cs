@@ -71,17 +71,28 @@ public sealed class DatastoreScenarios(ServerFixture server) : Scenario(server)
         Assert.Equal(label, await File.ReadAllBytesAsync(labelSaved.Path));
     }
 
-    /// <summary>Defect 1: the SDK sends an ASCII-safe file name, so the server stores a stem of underscores.</summary>
-    [DefectFixFact(1)]
-    [Trait("needs", "defect-fix")]
-    public async Task Upload_of_a_non_ascii_file_without_an_id_takes_the_files_own_stem()
+    /// <summary>
+    /// Defect 1: with no id given, the id the server stores is the file's own stem, as with the Python client —
+    /// non-ASCII names included — so two different files never land under one id (the SDK once sent an ASCII-safe
+    /// name, and 名前 and 文書 were both stored as <c>__</c>).
+    /// </summary>
+    [Fact]
+    public async Task Uploads_of_non_ascii_files_without_an_id_keep_each_files_own_stem()
     {
-        var stem = "Fall_Ö_" + Guid.NewGuid().ToString("N")[..6];
-        var bytes = Data(stem);
-        var added = await Client.UploadImageAsync(FileParameter.FromFile(WriteFile(stem + ".nii.gz", bytes)));
-        Assert.Equal(stem, added.Image);
-        var saved = await Client.DownloadImageToAsync(stem, Temp);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(saved.Path));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var stems = new[] { "名前_" + tag, "文書_" + tag, "Ünïcødé_名前_" + tag, "Fall_Ö_" + tag };
+        foreach (var stem in stems)
+        {
+            var bytes = Data(stem);
+            var added = await Client.UploadImageAsync(FileParameter.FromFile(WriteFile(stem + ".nii.gz", bytes)));
+            Assert.Equal(stem, added.Image);
+            var saved = await Client.DownloadImageToAsync(stem, Temp);
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(saved.Path));
+        }
+
+        var plain = "plain_" + tag;
+        Assert.Equal(plain, (await Client.UploadImageAsync(FileParameter.FromFile(WriteFile(plain + ".seg.nii.gz", Data(plain))))).Image);
+        Assert.False(await Client.ImageExistsAsync("__"));
     }
 
     [Fact]
