@@ -47,7 +47,7 @@ public static class Program
         ArgumentNullException.ThrowIfNull(stderr);
 
         var cli = new CliContext(stdout, stderr, IsTerminal(stdout));
-        var arguments = GlobalOptionMover.Move(args);
+        var arguments = GlobalOptionMover.Move(args, Branches);
         var app = new CommandApp(new TypeRegistrar(cli));
         app.Configure(config => Configure(config, cli));
         try

@@ -10,9 +10,12 @@ public partial class FileParameter
     private const int UploadBufferSize = 81920;
 
     /// <summary>
-    /// An upload streamed from <paramref name="path"/> (never read into memory). The name sent is the file's own
-    /// name made ASCII-safe, keeping multi-part extensions such as <c>.nii.gz</c>: the server reads only the plain
-    /// <c>filename=</c> of a part and takes the image format from its extension. The stream is closed once sent.
+    /// An upload streamed from <paramref name="path"/> (never read into memory). <see cref="FileName"/> is the file's
+    /// own name; the name sent is that name made ASCII-safe, keeping multi-part extensions such as <c>.nii.gz</c>
+    /// (the server reads only the plain <c>filename=</c> of a part and takes the image format from its extension).
+    /// An image uploaded without an id is still stored under the file's own stem (<c>名前.nii.gz</c> → <c>名前</c>):
+    /// when the ASCII name would give another, the SDK sends that id. The stream is closed once sent; it is seekable,
+    /// so a request reset on a dropped pooled connection can be sent again from the start (SECURITY.md).
     /// </summary>
     /// <param name="path">The file to send.</param>
     /// <param name="contentType">The part's content type; default <c>application/octet-stream</c>.</param>
@@ -31,12 +34,13 @@ public partial class FileParameter
             stream = new ProgressStream(stream, progress);
         }
 
-        return new FileParameter(stream, UploadFileName.ToAscii(Path.GetFileName(path)), contentType ?? "application/octet-stream");
+        return new FileParameter(stream, Path.GetFileName(path), contentType ?? "application/octet-stream");
     }
 
     /// <summary>
-    /// An upload streamed from <paramref name="stream"/>, sent as <paramref name="fileName"/> (made ASCII-safe,
-    /// extension kept). The stream is read from its current position and closed once sent.
+    /// An upload streamed from <paramref name="stream"/>, sent as <paramref name="fileName"/> (made ASCII-safe on the
+    /// wire, extension kept; an image without an id keeps the stem of <paramref name="fileName"/>, as with
+    /// <see cref="FromFile"/>). The stream is read from its current position and closed once sent.
     /// </summary>
     /// <param name="stream">The bytes to send.</param>
     /// <param name="fileName">The name to send (the server keeps its extension).</param>
@@ -50,6 +54,6 @@ public partial class FileParameter
         }
 
         return new FileParameter(
-            progress == null ? stream : new ProgressStream(stream, progress), UploadFileName.ToAscii(fileName), contentType ?? "application/octet-stream");
+            progress == null ? stream : new ProgressStream(stream, progress), fileName, contentType ?? "application/octet-stream");
     }
 }

@@ -56,12 +56,16 @@ public partial class MonaiLabelClient
         Rest.DeleteImageAsync(imageId, cancellationToken);
 
     /// <summary>
-    /// Whether the datastore has <paramref name="imageId"/> (HEAD; a 404 answers false), and with
-    /// <paramref name="checkSum"/> whether its content has that checksum. The way to ask: the info of an image that
-    /// does not exist (<see cref="GetImageInfoAsync"/>) is an empty object, not an error.
+    /// Whether the datastore has <paramref name="imageId"/> (HEAD; a 404 answers false). The way to ask: the info of
+    /// an image that does not exist (<see cref="GetImageInfoAsync"/>) is an empty object, not an error.
     /// </summary>
-    public virtual Task<bool> ImageExistsAsync(string imageId, string? checkSum = null, CancellationToken cancellationToken = default) =>
-        ExistsAsync(() => Rest.CheckImageAsync(imageId, checkSum, cancellationToken));
+    /// <remarks>
+    /// No checksum is sent: the route's <c>check_sum</c> never matches on current MONAI Label servers (they strip
+    /// <c>SHA256:</c> with <c>lstrip</c>, which removes characters, not the prefix, and compare the rest with
+    /// <c>SHA256:&lt;hex&gt;</c>), so any checksum answers 404. Compare digests of a download instead.
+    /// </remarks>
+    public virtual Task<bool> ImageExistsAsync(string imageId, CancellationToken cancellationToken = default) =>
+        ExistsAsync(() => Rest.CheckImageAsync(imageId, null, cancellationToken));
 
     /// <summary>The image's file as a stream (the caller disposes the answer); see <see cref="DownloadImageToAsync"/> to save it.</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> for an image that does not exist.</exception>

@@ -87,6 +87,8 @@ public sealed class MonaiLabelEmulator : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, options.Port);
                 kestrel.AddServerHeader = false;
                 kestrel.Limits.MaxRequestBodySize = null;
+                // uvicorn's default timeout_keep_alive: an idle connection is closed after 5 s (no Connection: close).
+                kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(5);
             });
             host = builder.Build();
             ((IApplicationBuilder)host).Run(app.HandleAsync);

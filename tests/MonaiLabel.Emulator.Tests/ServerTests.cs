@@ -108,13 +108,24 @@ public class ServerTests
         using var http = Http.Client(server);
         var wsi = "{\"location\": [0, 0], \"size\": [2048, 1024], \"tile_size\": [512, 512]}";
 
-        var json = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=case_01", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
+        // The server tiles only what openslide takes (by extension: .svs, .tif, ...). Checked against the real server
+        // code (conformance suite): a .nii.gz answers the plain infer instead, below.
+        var bytes = await http.GetByteArrayAsync("datastore/image?image=case_01");
+        Assert.Equal(200, (int)(await http.PutAsync("datastore/image?image=slide_01", Http.Form(null, ("file", "slide_01.svs", bytes)))).StatusCode);
+
+        var plain = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=case_01&output=dsa", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
+        Assert.Matches("^attachment; filename=\"tmp[a-z0-9_]{8}\\.nii\\.gz\"$", Http.Header(plain, "content-disposition"));
+        Assert.Equal(MonaiLabelEmulator.ComputeLabel(bytes), await plain.Content.ReadAsByteArrayAsync());
+        var plainJson = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=case_01&output=json", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
+        Assert.True(JsonDocument.Parse(await plainJson.Content.ReadAsStringAsync()).RootElement.TryGetProperty("label_names", out _));
+
+        var json = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=slide_01", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
         Assert.Equal("application/json", json.Content.Headers.ContentType!.ToString());
         var result = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(8, result.GetProperty("annotations").GetArrayLength());
         Assert.Equal("MONAILabel Annotations - segmentation_tissue for [0, 0, 2048, 1024]", result.GetProperty("name").GetString());
 
-        var dsa = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=case_01&output=dsa", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
+        var dsa = await http.PostAsync("infer/wsi_v2/segmentation_tissue?image=slide_01&output=dsa", new MultipartFormDataContent { { new StringContent(wsi), "wsi" } });
         Assert.Equal("application/json", dsa.Content.Headers.ContentType!.ToString());
         Assert.Matches("^attachment; filename=\"tmp[a-z0-9_]{8}\\.json\"$", Http.Header(dsa, "content-disposition"));
         var doc = JsonDocument.Parse(await dsa.Content.ReadAsStringAsync()).RootElement;
@@ -123,7 +134,7 @@ public class ServerTests
         Assert.Equal("polyline", elements[0].GetProperty("type").GetString());
         Assert.Equal(elements.GetArrayLength(), JsonDocument.Parse(doc.GetProperty("description").GetString()!).RootElement.GetProperty("count").GetInt32());
 
-        var asap = await http.PostAsync("infer/wsi/segmentation_tissue?image=case_01&output=asap", new StringContent(wsi, Encoding.UTF8, "application/json"));
+        var asap = await http.PostAsync("infer/wsi/segmentation_tissue?image=slide_01&output=asap", new StringContent(wsi, Encoding.UTF8, "application/json"));
         Assert.Equal("text/xml; charset=utf-8", asap.Content.Headers.ContentType!.ToString());
         Assert.StartsWith("<?xml version=\"1.0\"?>\n<ASAP_Annotations>", await asap.Content.ReadAsStringAsync());
     }

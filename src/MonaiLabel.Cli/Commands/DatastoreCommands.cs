@@ -96,6 +96,13 @@ internal static class DatastoreCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
+            // The id the server will store it under: the one given, or the file's own stem (the server's rule).
+            var id = string.IsNullOrEmpty(settings.Id) ? UploadFileName.ImageId(System.IO.Path.GetFileName(settings.Path)) : settings.Id!;
+            if (!settings.Overwrite && id.Length > 0 && await server.Client.ImageExistsAsync(id, cancellationToken).ConfigureAwait(false))
+            {
+                throw new UsageException($"image '{id}' already exists on the server; pass --overwrite to replace it.");
+            }
+
             var result = await Transfers.UploadAsync(output, settings.Path, file =>
                 server.Client.UploadImageAsync(file, settings.Id, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken)).ConfigureAwait(false);
             output.Result(result, () => output.Line(
@@ -110,12 +117,16 @@ internal static class DatastoreCommands
             public string Path { get; set; } = string.Empty;
 
             [CommandOption("--id <ID>")]
-            [Description("The image id; default: the server derives it from the file name.")]
+            [Description("The image id; default: the file's own name without its extensions (名前.nii.gz → 名前), as the server derives it.")]
             public string? Id { get; set; }
 
             [CommandOption("--params <JSON>")]
             [Description("Extra info stored with the image: a JSON object, or @file.json.")]
             public string? Params { get; set; }
+
+            [CommandOption("--overwrite")]
+            [Description("Replace an image already stored under that id (without it, an existing id is an error, exit 2).")]
+            public bool Overwrite { get; set; }
 
             protected override ValidationResult ValidateCommand() =>
                 !File.Exists(Path) ? ValidationResult.Error($"file '{Path}' does not exist.") : JsonParams.Check(Params);

@@ -7,6 +7,8 @@ namespace MonaiLabel.Cli.Infrastructure;
 /// Spectre.Console.Cli reads a command's options only after the command's name. The global options are wanted
 /// anywhere (<c>mlabel --server URL datastore list</c>, <c>mlabel datastore --json list</c>), so they are moved to
 /// the end of the command line, where every command accepts them (they are on <see cref="GlobalSettings"/>).
+/// With <c>--help</c> they are dropped instead: a branch (<c>mlabel --server URL datastore --help</c>) has no
+/// settings that would accept them, and no help depends on them.
 /// </summary>
 internal static class GlobalOptionMover
 {
@@ -17,8 +19,21 @@ internal static class GlobalOptionMover
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--verbose" };
 
-    public static string[] Move(IReadOnlyList<string> args)
+    private static readonly HashSet<string> HelpFlags = new(StringComparer.Ordinal) { "-h", "--help", "-?" };
+
+    /// <summary>
+    /// Moves the global options after the command. <paramref name="branches"/> are the commands that only group
+    /// others (<c>datastore</c>): named alone they show their help, like <c>--help</c>, so the options are dropped.
+    /// </summary>
+    public static string[] Move(IReadOnlyList<string> args, ISet<string>? branches = null)
     {
+        var help = false;
+        foreach (var arg in args)
+        {
+            if (arg == "--") { break; }
+            if (HelpFlags.Contains(arg)) { help = true; break; }
+        }
+
         var rest = new List<string>(args.Count);
         var moved = new List<string>();
         var i = 0;
@@ -49,7 +64,12 @@ internal static class GlobalOptionMover
             }
         }
 
-        rest.AddRange(moved);
+        var commandMissing = rest.Count == 0 || (branches != null && rest.Count == 1 && branches.Contains(rest[0]));
+        if (!help && !(commandMissing && i == args.Count))
+        {
+            rest.AddRange(moved);
+        }
+
         for (; i < args.Count; i++)
         {
             rest.Add(args[i]);

@@ -76,6 +76,7 @@ public static class MonaiLabelServiceCollectionExtensions
             .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<AccessTokenSource>(), Logger(sp), Options(sp).ServerUrl))
             .AddHttpMessageHandler(() => new RedirectHandler())
             .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
+            .AddHttpMessageHandler(sp => new ReusedConnectionReplayHandler(Logger(sp)))
             .AddTypedClient((http, sp) =>
             {
                 // The client's own settings (client id, read timeout, JSON limit, result directory) come from the options.

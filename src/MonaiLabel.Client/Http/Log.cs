@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Credentials are configured but {Server} has auth off (POST /auth/token: no token): calls go out without one")]
     public static partial void AuthOff(ILogger logger, string server);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Method} {Path}: the pooled connection was closed by the server before any answer; sent once more on a new connection")]
+    public static partial void ReplayOnNewConnection(ILogger logger, string method, string path);
 }

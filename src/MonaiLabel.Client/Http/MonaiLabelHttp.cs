@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// The HTTP pipeline of a client created without dependency injection — the same handlers, in the same order, as
-/// <c>AddMonaiLabelClient</c> registers: connection errors → timeout → user agent → retry → auth → redirect → logging → socket.
+/// <c>AddMonaiLabelClient</c> registers: connection errors → timeout → user agent → retry → auth → redirect → logging → replay on a reused connection → socket.
 /// </summary>
 internal static class MonaiLabelHttp
 {
@@ -15,6 +15,7 @@ internal static class MonaiLabelHttp
     {
         var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
         HttpMessageHandler handler = CreatePrimaryHandler(options, logger, pooled: true);
+        handler = new ReusedConnectionReplayHandler(logger) { InnerHandler = handler };
         handler = new LoggingHandler(logger) { InnerHandler = handler };
         handler = new RedirectHandler { InnerHandler = handler };
         handler = new AuthenticationHandler(new AccessTokenSource(options), logger, options.ServerUrl) { InnerHandler = handler };
@@ -43,6 +44,8 @@ internal static class MonaiLabelHttp
             PooledConnectionLifetime = pooled ? TimeSpan.FromMinutes(5) : System.Threading.Timeout.InfiniteTimeSpan,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             AllowAutoRedirect = false,
+            // Each connection's stream tells ReusedConnectionReplayHandler whether a request rode a reused connection.
+            ConnectCallback = ExchangeTrackingStream.ConnectCallback,
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {

@@ -350,7 +350,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IList<MonaiLabel.Client.DatastoreTrainItem>> GetTrainingDatasetAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetTrainingStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
-        public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string imageId, string? checkSum = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(string model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferWsiAsync(string model, string imageId, MonaiLabel.Client.WsiInput? region = null, MonaiLabel.Client.WsiInferOutput output = 1, string? sessionId = null, string? resultDirectory = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsBatchInferRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }

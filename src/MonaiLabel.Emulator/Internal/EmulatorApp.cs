@@ -278,6 +278,7 @@ internal sealed partial class EmulatorApp
         {
             Log.Error("uvicorn.error", $"Exception in ASGI application: {e.GetType().Name}: {e.Message}");
             await WriteError(ctx, () => Responses.InternalServerError(ctx)).ConfigureAwait(false);
+            await CloseAfterExceptionAsync(ctx).ConfigureAwait(false);
         }
         finally
         {
@@ -295,6 +296,35 @@ internal sealed partial class EmulatorApp
 
         ctx.Response.Clear();
         await write().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// uvicorn (h11) closes the connection once an exception has escaped the app: Starlette's ServerErrorMiddleware
+    /// sends the 500 and re-raises, so uvicorn sees a started response and calls <c>transport.close()</c> about a
+    /// millisecond after the answer, without a <c>Connection: close</c> header. A client that reuses that pooled
+    /// connection at once gets a reset; the emulator does the same so clients are tested against it.
+    /// </summary>
+    private static async Task CloseAfterExceptionAsync(HttpContext ctx)
+    {
+        try
+        {
+            // Headers and body go out first (so no Connection: close is added), then Kestrel closes the connection
+            // gracefully once this request ends, flushing what it wrote.
+            await ctx.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or InvalidOperationException)
+        {
+        }
+
+        var lifetime = ctx.Features.Get<Microsoft.AspNetCore.Connections.Features.IConnectionLifetimeNotificationFeature>();
+        if (lifetime != null)
+        {
+            lifetime.RequestClose();
+        }
+        else
+        {
+            ctx.Abort();
+        }
     }
 
     public static JsonObject Detail(string detail) => new() { ["detail"] = detail };

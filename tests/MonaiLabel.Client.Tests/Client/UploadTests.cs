@@ -56,7 +56,7 @@ public class UploadTests
         wire.RespondWithCapture("01_put_datastore_image_nonascii_id");
 
         var upload = FileParameter.FromFile(path);
-        Assert.Equal("Fall_U_1.nii.gz", upload.FileName);
+        Assert.Equal("Fall Ü 1.nii.gz", upload.FileName); // The file's own name; the wire name is ASCII.
         await wire.CreateClient().UploadImageAsync(upload, "Fall Ü 1");
 
         var request = ClientTest.SingleRequest(wire).AssertRoute("PUT", "/datastore/image", "image=Fall%20%C3%9C%201");

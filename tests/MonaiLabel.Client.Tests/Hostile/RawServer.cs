@@ -73,7 +73,7 @@ internal sealed class RawServer : IDisposable
     public static RawServer NeverAnswers() => new(c => c.WaitForClientCloseAsync(TimeSpan.FromMinutes(5)));
 
     /// <summary>Waits until the client has closed connection <paramref name="index"/> (or fails the test).</summary>
-    public async Task AssertClientClosedAsync(int index = 0, double seconds = 5)
+    public async Task AssertClientClosedAsync(int index = 0, double seconds = 15)
     {
         var watch = Stopwatch.StartNew();
         while (Accepted <= index)

@@ -12,8 +12,33 @@ namespace MonaiLabel.Emulator.Tests.Support;
 /// <summary>Raw HTTP helpers for the wire tests.</summary>
 internal static class Http
 {
+    /// <summary>
+    /// A raw client. After a 500 the emulator closes the connection a moment later, as uvicorn does; a request that
+    /// went out on that pooled connection meanwhile is reset before the server read it, so it is sent once more.
+    /// </summary>
     public static HttpClient Client(MonaiLabelEmulator server) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
+        new(new ReplayOnResetHandler(new SocketsHttpHandler { AllowAutoRedirect = false })) { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(30) };
+
+    private sealed class ReplayOnResetHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException e) when (e.InnerException is IOException && request.Content is null or ByteArrayContent or MultipartContent)
+            {
+                var again = new HttpRequestMessage(request.Method, request.RequestUri) { Content = request.Content, Version = request.Version };
+                foreach (var header in request.Headers)
+                {
+                    again.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                return await base.SendAsync(again, cancellationToken);
+            }
+        }
+    }
 
     public static async Task<(int Status, string? ContentType, byte[] Body, HttpResponseMessage Response)> SendAsync(HttpClient client, HttpRequestMessage request)
     {

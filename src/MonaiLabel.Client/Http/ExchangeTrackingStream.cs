@@ -1,0 +1,131 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// The stream of one pooled connection (installed by <see cref="ConnectCallback"/>). It tells the
+/// <see cref="ConnectionExchange"/> of each request written on it whether the connection had already carried an
+/// earlier request, and whether any byte arrived after the request was written. HTTP/1.1 without pipelining:
+/// bytes read after a request's first write belong to that request's answer.
+/// </summary>
+internal sealed class ExchangeTrackingStream : Stream
+{
+    // A request written by a pipeline without ReusedConnectionReplayHandler: still counts as an earlier exchange.
+    private static readonly ConnectionExchange Untracked = new();
+
+    private readonly Stream _inner;
+    private ConnectionExchange? _current;
+
+    public ExchangeTrackingStream(Stream inner) => _inner = inner;
+
+    /// <summary>SocketsHttpHandler's default connect (TCP, no Nagle, dual stack), with the stream wrapped.</summary>
+    public static async ValueTask<Stream> ConnectCallback(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new ExchangeTrackingStream(new NetworkStream(socket, ownsSocket: true));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public override bool CanRead => _inner.CanRead;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => _inner.CanWrite;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    private void BeforeWrite()
+    {
+        var exchange = ConnectionExchange.Current.Value ?? Untracked;
+        var previous = _current;
+        if (ReferenceEquals(previous, exchange))
+        {
+            return;
+        }
+
+        _current = exchange;
+        exchange.MarkWritten(reusedConnection: previous != null);
+    }
+
+    private int AfterRead(int read)
+    {
+        if (read > 0)
+        {
+            _current?.MarkAnswered();
+        }
+
+        return read;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => AfterRead(_inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => AfterRead(_inner.Read(buffer));
+
+    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        AfterRead(await _inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        AfterRead(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        BeforeWrite();
+        _inner.Write(buffer, offset, count);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        BeforeWrite();
+        _inner.Write(buffer);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        BeforeWrite();
+        return _inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override void Flush() => _inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => _inner.FlushAsync(cancellationToken);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override ValueTask DisposeAsync() => _inner.DisposeAsync();
+}
+#endif
