@@ -14,18 +14,21 @@ public sealed class StoppedTaskScenarios(ServerFixture server) : Scenario(server
     {
         await using var fresh = await Target.StartAsync(longTasks: true);
         using var client = new MonaiLabelClient(fresh.Url);
-        await client.StartTrainingAsync("segmentation_spleen", Target.LongTraining());
-        Assert.True(await EventuallyAsync(async () => (await client.GetTrainingStatusAsync()).Status == "RUNNING"));
+        var training = await client.StartTrainingAsync("segmentation_spleen", Target.LongTraining());
+        Assert.True(await EventuallyAsync(async () => (await training.UpdateStatusAsync()).Status == "RUNNING"));
         Assert.True(await client.IsTrainingRunningAsync());
         var e = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.StartTrainingAsync("segmentation_spleen", Target.ShortTraining()));
-        Assert.Equal(MonaiLabelErrorKind.Conflict, e.Kind);
+        Assert.Equal(MonaiLabelErrorKind.TaskAlreadyRunning, e.Kind);
         Assert.Equal(429, e.StatusCode);
         var id = (await client.GetTrainingStatusAsync()).Id;
+        Assert.Equal(id, training.Id);
 
-        await client.StopTrainingAsync();
-        var stopped = await WaitEndAsync(() => client.GetTrainingStatusAsync());
+        await training.StopAsync();
+        using var limit = new System.Threading.CancellationTokenSource(System.TimeSpan.FromMinutes(3));
+        var stopped = await training.WaitForCompletionAsync(System.TimeSpan.FromMilliseconds(100), null, limit.Token);
         Assert.Equal("STOPPED", stopped.Status);
         Assert.Equal(id, stopped.Id);
+        Assert.True(training.HasCompleted);
         Assert.False(await client.IsTrainingRunningAsync());
     }
 

@@ -20,9 +20,11 @@ public sealed class TaskScenarios(ServerFixture server) : Scenario(server)
         await Client.UploadLabelAsync(id, new FileParameter(new MemoryStream(Target.ExpectedLabel(image)), "l.nii.gz"), "final");
         var before = await Client.GetModelInfoAsync("segmentation_spleen");
 
-        await Client.StartTrainingAsync("segmentation_spleen", Target.ShortTraining());
-        var done = await WaitEndAsync(() => Client.GetTrainingStatusAsync());
+        var training = await Client.StartTrainingAsync("segmentation_spleen", Target.ShortTraining());
+        using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var done = await training.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), null, limit.Token);
         Assert.Equal("DONE", done.Status);
+        Assert.Equal(training.Id, done.Id);
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.StartTs);
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.EndTs);
         Assert.Equal(1L, Convert.ToInt64(done.Request!["max_epochs"], System.Globalization.CultureInfo.InvariantCulture));
