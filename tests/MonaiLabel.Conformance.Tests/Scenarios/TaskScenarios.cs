@@ -82,6 +82,9 @@ public sealed class TaskScenarios(ServerFixture server) : Scenario(server)
         Assert.False(await client.IsBatchInferRunningAsync());
         foreach (var (id, bytes) in images)
         {
+            // The real server's batch runs in a sub-process that writes the datastore's JSON as it ends; the server
+            // may report DONE a moment before it has read the new labels back.
+            Assert.True(await EventuallyAsync(() => client.LabelExistsAsync(id, "original"), TimeSpan.FromSeconds(30)));
             var saved = await client.DownloadLabelToAsync(id, "original", Path.Combine(Temp, id));
             Assert.Equal(Target.ExpectedLabel(bytes), await File.ReadAllBytesAsync(saved.Path));
         }
