@@ -42,31 +42,17 @@ internal static class BatchCommands
             client.StopBatchInferAsync(cancellationToken);
     }
 
-    internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
+    internal sealed class StartCommand : TaskStartCommand<Kind, StartCommand.Settings>
     {
         public StartCommand(CliContext cli)
             : base(cli)
         {
         }
 
-        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
-        {
-            var answer = await server.Client.StartBatchInferAsync(
-                settings.Model, Images[settings.Images], JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken).ConfigureAwait(false);
-            var title = $"batch infer of {settings.Model} ({settings.Images} images)";
-            if (!settings.Watch)
-            {
-                output.Result(answer.StartAnswer, () => TaskStart.Show(output, title, answer));
-                return ExitCodes.Ok;
-            }
+        protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
+            client.StartBatchInferAsync(settings.Model, Images[settings.Images], JsonParams.ToDictionary(settings.Params), cancellationToken);
 
-            if (!output.Json)
-            {
-                TaskStart.Show(output, title, answer);
-            }
-
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
-        }
+        protected override string Title(Settings settings) => $"batch infer of {settings.Model} ({settings.Images} images)";
 
         internal sealed class Settings : WatchSettings
         {

@@ -104,7 +104,7 @@ internal static class DatastoreCommands
             }
 
             var result = await Transfers.UploadAsync(output, settings.Path, file =>
-                server.Client.UploadImageAsync(file, settings.Id, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken)).ConfigureAwait(false);
+                server.Client.UploadImageAsync(file, settings.Id, JsonParams.ToDictionary(settings.Params), cancellationToken)).ConfigureAwait(false);
             output.Result(result, () => output.Line(
                 $"uploaded {Output.Esc(settings.Path)} ({Output.Bytes(new FileInfo(settings.Path).Length)}) as image [cyan]{Output.Esc(result.Image)}[/]"));
             return ExitCodes.Ok;

@@ -44,7 +44,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
                 File = settings.File == null ? null : FileParameter.FromFile(settings.File),
                 Label = settings.Label == null ? null : FileParameter.FromFile(settings.Label),
                 Output = settings.Output == null ? null : Outputs[settings.Output],
-                Params = JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
+                Params = JsonParams.ToDictionary(settings.Params),
                 ResultDirectory = settings.OutDirectory,
                 ResultFileName = settings.Name,
                 Overwrite = settings.Overwrite,

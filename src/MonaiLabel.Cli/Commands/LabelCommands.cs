@@ -48,7 +48,7 @@ internal static class LabelCommands
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
             var result = await Transfers.UploadAsync(output, settings.Path, file =>
-                server.Client.UploadLabelAsync(settings.Image, file, settings.Tag, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken))
+                server.Client.UploadLabelAsync(settings.Image, file, settings.Tag, JsonParams.ToDictionary(settings.Params), cancellationToken))
                 .ConfigureAwait(false);
             output.Result(result, () => output.Line(
                 $"saved {Output.Esc(settings.Path)} ({Output.Bytes(new FileInfo(settings.Path).Length)}) as label [cyan]{Output.Esc(result.Label)}[/] " +

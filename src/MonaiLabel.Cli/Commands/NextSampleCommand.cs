@@ -22,7 +22,7 @@ internal sealed class NextSampleCommand : ClientCommand<NextSampleCommand.Settin
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
-        var sample = await server.Client.GetNextSampleAsync(settings.Strategy, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken).ConfigureAwait(false);
+        var sample = await server.Client.GetNextSampleAsync(settings.Strategy, JsonParams.ToDictionary(settings.Params), cancellationToken).ConfigureAwait(false);
         output.Result(sample, () =>
         {
             if (string.IsNullOrEmpty(sample.Id))

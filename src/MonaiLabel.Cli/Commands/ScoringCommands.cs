@@ -33,29 +33,17 @@ internal static class ScoringCommands
             client.StopScoringAsync(cancellationToken);
     }
 
-    internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
+    internal sealed class StartCommand : TaskStartCommand<Kind, StartCommand.Settings>
     {
         public StartCommand(CliContext cli)
             : base(cli)
         {
         }
 
-        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
-        {
-            var answer = await server.Client.StartScoringAsync(settings.Method, JsonParams.ToDictionary(JsonParams.Parse(settings.Params)), cancellationToken).ConfigureAwait(false);
-            if (!settings.Watch)
-            {
-                output.Result(answer.StartAnswer, () => TaskStart.Show(output, "scoring " + settings.Method, answer));
-                return ExitCodes.Ok;
-            }
+        protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
+            client.StartScoringAsync(settings.Method, JsonParams.ToDictionary(settings.Params), cancellationToken);
 
-            if (!output.Json)
-            {
-                TaskStart.Show(output, "scoring " + settings.Method, answer);
-            }
-
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
-        }
+        protected override string Title(Settings settings) => "scoring " + settings.Method;
 
         internal sealed class Settings : WatchSettings
         {

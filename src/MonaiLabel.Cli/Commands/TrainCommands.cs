@@ -34,32 +34,20 @@ internal static class TrainCommands
             client.StopTrainingAsync(cancellationToken);
     }
 
-    internal sealed class StartCommand : ClientCommand<StartCommand.Settings>
+    internal sealed class StartCommand : TaskStartCommand<Kind, StartCommand.Settings>
     {
         public StartCommand(CliContext cli)
             : base(cli)
         {
         }
 
-        protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
-        {
-            var answer = await server.Client.StartTrainingAsync(
+        protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
+            client.StartTrainingAsync(
                 string.IsNullOrEmpty(settings.Model) ? null : settings.Model,
-                JsonParams.ToDictionary(JsonParams.Parse(settings.Params)),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!settings.Watch)
-            {
-                output.Result(answer.StartAnswer, () => TaskStart.Show(output, "training", answer));
-                return ExitCodes.Ok;
-            }
+                JsonParams.ToDictionary(settings.Params),
+                cancellationToken: cancellationToken);
 
-            if (!output.Json)
-            {
-                TaskStart.Show(output, "training", answer);
-            }
-
-            return await new Kind().ShowStatusAsync(server.Client, settings, output, cancellationToken, answer).ConfigureAwait(false);
-        }
+        protected override string Title(Settings settings) => "training";
 
         internal sealed class Settings : WatchSettings
         {

@@ -52,6 +52,9 @@ internal static class JsonParams
         }
     }
 
+    /// <summary>The option's text (inline or @file) as the SDK's params dictionary; null when not given.</summary>
+    public static IDictionary<string, object?>? ToDictionary(string? text, string option = "--params") => ToDictionary(Parse(text, option));
+
     /// <summary>The object as the SDK's params dictionary.</summary>
     public static IDictionary<string, object?>? ToDictionary(JObject? json)
     {

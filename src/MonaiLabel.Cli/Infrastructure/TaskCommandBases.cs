@@ -110,6 +110,44 @@ internal abstract class TaskStatusCommand<TKind> : ClientCommand<WatchSettings>
         new TKind().ShowStatusAsync(server.Client, settings, output, cancellationToken);
 }
 
+/// <summary>
+/// <c>… start [--watch]</c>: starts a task of a kind through the SDK's typed start call, prints what it answered
+/// and, with --watch, follows the returned <see cref="BackgroundTaskOperation"/> to its end.
+/// </summary>
+internal abstract class TaskStartCommand<TKind, TSettings> : ClientCommand<TSettings>
+    where TKind : TaskKind, new()
+    where TSettings : WatchSettings
+{
+    protected TaskStartCommand(CliContext cli)
+        : base(cli)
+    {
+    }
+
+    /// <summary>The typed start call of the kind.</summary>
+    protected abstract Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>What the start line names, e.g. "training" or "scoring dice".</summary>
+    protected abstract string Title(TSettings settings);
+
+    protected sealed override async Task<int> RunAsync(ServerConnection server, TSettings settings, Output output, CancellationToken cancellationToken)
+    {
+        var operation = await StartAsync(server.Client, settings, cancellationToken).ConfigureAwait(false);
+        var title = Title(settings);
+        if (!settings.Watch)
+        {
+            output.Result(operation.StartAnswer, () => TaskStart.Show(output, title, operation));
+            return ExitCodes.Ok;
+        }
+
+        if (!output.Json)
+        {
+            TaskStart.Show(output, title, operation);
+        }
+
+        return await new TKind().ShowStatusAsync(server.Client, settings, output, cancellationToken, operation).ConfigureAwait(false);
+    }
+}
+
 /// <summary>Helpers for the answer of a task start.</summary>
 internal static class TaskStart
 {

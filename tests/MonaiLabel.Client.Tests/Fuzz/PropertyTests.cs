@@ -5,6 +5,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using MonaiLabel.Fuzz.Core;
 using Xunit.Sdk;
 
 namespace MonaiLabel.Client.Tests.Fuzz;

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Threading.Tasks;
 using MonaiLabel.Client.Tests.Hostile;
+using MonaiLabel.Fuzz.Core;
 using Xunit;
 
 namespace MonaiLabel.Client.Tests.Fuzz;

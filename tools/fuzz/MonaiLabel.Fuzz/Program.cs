@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using MonaiLabel.Client.Tests.Fuzz;
+using MonaiLabel.Fuzz.Core;
 
 namespace MonaiLabel.Fuzz;
 
