@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -12,7 +13,10 @@ namespace MonaiLabel.Client;
 /// <summary>The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>.</summary>
 internal static class MonaiLabelResilience
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
+    /// <summary>The name the pipeline's telemetry carries.</summary>
+    public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
+
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
     {
         if (retry.MaxRetries > 0)
         {
@@ -35,9 +39,18 @@ internal static class MonaiLabelResilience
         }
     }
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry)
+    /// <summary>
+    /// The pipeline; with <paramref name="telemetry"/> Polly's own events (attempts, retries) are logged through it, as
+    /// IHttpClientFactory's resilience handler does for the DI client.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry = null)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
+        if (telemetry != null)
+        {
+            builder.ConfigureTelemetry(telemetry);
+        }
+
         Configure(builder, retry);
         return builder.Build();
     }
