@@ -69,31 +69,11 @@ internal static class MonaiLabelResilience
     }
 
     /// <summary>
-    /// Idempotent calls only, unless the caller opted in: running an infer, a training start or an upload twice
-    /// is not harmless. The PUTs of image/label info replace the whole record, so they may repeat.
+    /// Idempotent calls only (as their operation declared them, see <see cref="Idempotency"/>), unless the caller
+    /// opted in to retrying every call.
     /// </summary>
-    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry)
-    {
-        if (request == null)
-        {
-            return false;
-        }
-
-        if (retry.RetryNonIdempotent)
-        {
-            return true;
-        }
-
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options)
-        {
-            return true;
-        }
-
-        var path = RequestPaths.Of(request);
-        return method == HttpMethod.Put &&
-               (path.EndsWith("/datastore/image/info", StringComparison.Ordinal) || path.EndsWith("/datastore/label/info", StringComparison.Ordinal));
-    }
+    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry) =>
+        request != null && (retry.RetryNonIdempotent || Idempotency.IsIdempotent(request));
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay)
     {
