@@ -72,7 +72,7 @@ public static class MonaiLabelServiceCollectionExtensions
             // The handlers, in order, from the one list the non-DI client chains too.
             .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
-                foreach (var handler in MonaiLabelHandlers.Create(Options(sp), sp.GetRequiredService<AccessTokenSource>(), Logger(sp), sp.GetService<ILoggerFactory>()))
+                foreach (var handler in HandlerPipeline.Create(Options(sp), sp.GetRequiredService<AccessTokenSource>(), Logger(sp), sp.GetService<ILoggerFactory>()))
                 {
                     handlers.Add(handler);
                 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// The HttpClient of a client created without dependency injection: the handlers of <see cref="MonaiLabelHandlers"/>
+/// The HttpClient of a client created without dependency injection: the handlers of <see cref="HandlerPipeline"/>
 /// (the same list <c>AddMonaiLabelClient</c> registers) in front of the socket handler made here for both paths.
 /// </summary>
 internal static class MonaiLabelHttp
@@ -13,8 +13,8 @@ internal static class MonaiLabelHttp
     public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
-        var handler = MonaiLabelHandlers.Chain(
-            MonaiLabelHandlers.Create(options, new AccessTokenSource(options), logger, resilienceTelemetry: null),
+        var handler = HandlerPipeline.Chain(
+            HandlerPipeline.Create(options, new AccessTokenSource(options), logger, resilienceTelemetry: null),
             CreatePrimaryHandler(options, logger, pooled: true));
         return new HttpClient(handler, disposeHandler: true)
         {

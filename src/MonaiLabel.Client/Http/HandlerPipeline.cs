@@ -11,7 +11,7 @@ namespace MonaiLabel.Client;
 /// (no dependency injection) chains it, <c>AddMonaiLabelClient</c> hands it to IHttpClientFactory; nothing else
 /// lists handlers, so the two paths cannot drift apart.
 /// </summary>
-internal static class MonaiLabelHandlers
+internal static class HandlerPipeline
 {
     /// <param name="options">The client's options.</param>
     /// <param name="tokens">The token cache (one per application under DI).</param>
@@ -25,7 +25,7 @@ internal static class MonaiLabelHandlers
             new ConnectionErrorHandler(),
             new TimeoutHandler(options.Timeout),
             new UserAgentHandler(),
-            new ResilienceHandler(MonaiLabelResilience.Build(options.Retry, resilienceTelemetry)),
+            new ResilienceHandler(RetryPipeline.Build(options.Retry, resilienceTelemetry)),
             new AuthenticationHandler(tokens, logger, options.ServerUrl),
             new RedirectHandler(),
             new LoggingHandler(logger),

@@ -11,7 +11,7 @@ using Polly.Timeout;
 namespace MonaiLabel.Client;
 
 /// <summary>The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>.</summary>
-internal static class MonaiLabelResilience
+internal static class RetryPipeline
 {
     /// <summary>The name the pipeline's telemetry carries.</summary>
     public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
