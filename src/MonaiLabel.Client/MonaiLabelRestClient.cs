@@ -109,6 +109,13 @@ internal partial class MonaiLabelRestClient
         }
     }
 
+    /// <summary>
+    /// Called by every generated operation just before it sends (template <c>Client.Class.BeforeSend.liquid</c>) with
+    /// the operation's <c>operationId</c>: the operation declares here what the handlers need to know of it.
+    /// </summary>
+    private static void OnSending(HttpRequestMessage request, string operationId) =>
+        Idempotency.Declare(request, operationId);
+
     /// <summary>Converts a free-form answer (read by the generated code as a JSON token) into a typed model.</summary>
     internal T ConvertAnswer<T>(object? answer, string what)
     {

@@ -69,26 +69,19 @@ public static class MonaiLabelServiceCollectionExtensions
                 http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // TimeoutHandler owns the limit.
             })
             .ConfigurePrimaryHttpMessageHandler(sp => MonaiLabelHttp.CreatePrimaryHandler(Options(sp), Logger(sp), pooled: false))
-            .AddHttpMessageHandler(() => new ConnectionErrorHandler())
-            .AddHttpMessageHandler(sp => new TimeoutHandler(Options(sp).Timeout))
-            .AddHttpMessageHandler(() => new UserAgentHandler())
-            .AddResilienceHandlerFor()
-            .AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<AccessTokenSource>(), Logger(sp), Options(sp).ServerUrl))
-            .AddHttpMessageHandler(() => new RedirectHandler())
-            .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
-            .AddHttpMessageHandler(sp => new ReusedConnectionReplayHandler(Logger(sp)))
+            // The handlers, in order, from the one list the non-DI client chains too.
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+            {
+                foreach (var handler in HandlerPipeline.Create(Options(sp), sp.GetRequiredService<AccessTokenSource>(), Logger(sp), sp.GetService<ILoggerFactory>()))
+                {
+                    handlers.Add(handler);
+                }
+            })
             .AddTypedClient((http, sp) =>
             {
                 // The client's own settings (client id, read timeout, JSON limit, result directory) come from the options.
                 return new MonaiLabelClient(http, Options(sp));
             });
-    }
-
-    private static IHttpClientBuilder AddResilienceHandlerFor(this IHttpClientBuilder builder)
-    {
-        builder.AddResilienceHandler("MonaiLabel.Retry", (pipeline, context) =>
-            MonaiLabelResilience.Configure(pipeline, Options(context.ServiceProvider).Retry));
-        return builder;
     }
 
     private static MonaiLabelClientOptions Options(IServiceProvider sp) =>

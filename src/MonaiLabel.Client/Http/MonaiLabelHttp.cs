@@ -1,28 +1,21 @@
 using System;
 using System.Net.Http;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// The HTTP pipeline of a client created without dependency injection — the same handlers, in the same order, as
-/// <c>AddMonaiLabelClient</c> registers: connection errors → timeout → user agent → retry → auth → redirect → logging → replay on a reused connection → socket.
+/// The HttpClient of a client created without dependency injection: the handlers of <see cref="HandlerPipeline"/>
+/// (the same list <c>AddMonaiLabelClient</c> registers) in front of the socket handler made here for both paths.
 /// </summary>
 internal static class MonaiLabelHttp
 {
     public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
-        HttpMessageHandler handler = CreatePrimaryHandler(options, logger, pooled: true);
-        handler = new ReusedConnectionReplayHandler(logger) { InnerHandler = handler };
-        handler = new LoggingHandler(logger) { InnerHandler = handler };
-        handler = new RedirectHandler { InnerHandler = handler };
-        handler = new AuthenticationHandler(new AccessTokenSource(options), logger, options.ServerUrl) { InnerHandler = handler };
-        handler = new ResilienceHandler(MonaiLabelResilience.Build(options.Retry)) { InnerHandler = handler };
-        handler = new UserAgentHandler { InnerHandler = handler };
-        handler = new TimeoutHandler(options.Timeout) { InnerHandler = handler };
-        handler = new ConnectionErrorHandler { InnerHandler = handler };
+        var handler = HandlerPipeline.Chain(
+            HandlerPipeline.Create(options, new AccessTokenSource(options), logger, resilienceTelemetry: null),
+            CreatePrimaryHandler(options, logger, pooled: true));
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = BaseUrl(options.ServerUrl!),

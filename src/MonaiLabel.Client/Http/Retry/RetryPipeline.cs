@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -10,9 +11,12 @@ using Polly.Timeout;
 namespace MonaiLabel.Client;
 
 /// <summary>The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>.</summary>
-internal static class MonaiLabelResilience
+internal static class RetryPipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
+    /// <summary>The name the pipeline's telemetry carries.</summary>
+    public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
+
+    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
     {
         if (retry.MaxRetries > 0)
         {
@@ -35,9 +39,18 @@ internal static class MonaiLabelResilience
         }
     }
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry)
+    /// <summary>
+    /// The pipeline; with <paramref name="telemetry"/> Polly's own events (attempts, retries) are logged through it, as
+    /// IHttpClientFactory's resilience handler does for the DI client.
+    /// </summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry = null)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
+        if (telemetry != null)
+        {
+            builder.ConfigureTelemetry(telemetry);
+        }
+
         Configure(builder, retry);
         return builder.Build();
     }
@@ -56,31 +69,11 @@ internal static class MonaiLabelResilience
     }
 
     /// <summary>
-    /// Idempotent calls only, unless the caller opted in: running an infer, a training start or an upload twice
-    /// is not harmless. The PUTs of image/label info replace the whole record, so they may repeat.
+    /// Idempotent calls only (as their operation declared them, see <see cref="Idempotency"/>), unless the caller
+    /// opted in to retrying every call.
     /// </summary>
-    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry)
-    {
-        if (request == null)
-        {
-            return false;
-        }
-
-        if (retry.RetryNonIdempotent)
-        {
-            return true;
-        }
-
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Delete || method == HttpMethod.Options)
-        {
-            return true;
-        }
-
-        var path = RequestPaths.Of(request);
-        return method == HttpMethod.Put &&
-               (path.EndsWith("/datastore/image/info", StringComparison.Ordinal) || path.EndsWith("/datastore/label/info", StringComparison.Ordinal));
-    }
+    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry) =>
+        request != null && (retry.RetryNonIdempotent || Idempotency.IsIdempotent(request));
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay)
     {
