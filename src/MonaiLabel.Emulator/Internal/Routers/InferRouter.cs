@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -11,9 +10,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The /infer router and the app's infer (the WSI routes: EmulatorApp.Wsi.cs).
+// infer.py: POST /infer/{model}, and the app's infer with the threshold model.
 internal sealed partial class EmulatorApp
 {
+    /// <summary>The infer router.</summary>
+    private void MapInfer(Router r)
+    {
+        r.Add("POST", "/infer/{model}", Access.Role, EmulatorRoles.User, BodyKind.Form, Infer);
+    }
+
     private static readonly string[] InferOutputs = { "image", "json", "all", "dicom_seg" };
 
     /// <summary>What the app's <c>infer</c> returns.</summary>

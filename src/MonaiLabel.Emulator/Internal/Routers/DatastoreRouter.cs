@@ -5,9 +5,31 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The /datastore router.
+// datastore.py: the listing, images, labels, their info and the dataset archive.
 internal sealed partial class EmulatorApp
 {
+    /// <summary>The datastore router.</summary>
+    private void MapDatastore(Router r)
+    {
+        r.Add("GET", "/datastore/", Access.Role, EmulatorRoles.User, BodyKind.None, DatastoreListing);
+        r.Add("PUT", "/datastore/image", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
+        r.Add("PUT", "/datastore/", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
+        r.Add("DELETE", "/datastore/image", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
+        r.Add("DELETE", "/datastore/", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
+        r.Add("HEAD", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, CheckImage);
+        r.Add("GET", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadImage);
+        r.Add("GET", "/datastore/image/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetImageInfo);
+        r.Add("PUT", "/datastore/image/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, PutImageInfo);
+        r.Add("PUT", "/datastore/label", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, SaveLabel);
+        r.Add("DELETE", "/datastore/label", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveLabel);
+        r.Add("HEAD", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, CheckLabel);
+        r.Add("GET", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadLabel);
+        r.Add("GET", "/datastore/label/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetLabelInfo);
+        r.Add("PUT", "/datastore/label/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "info"));
+        r.Add("PUT", "/datastore/updatelabelinfo", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "params"));
+        r.Add("GET", "/datastore/dataset", Access.Role, EmulatorRoles.Annotator, BodyKind.None, DownloadDataset);
+    }
+
     private static readonly string[] DatastoreOutputs = { "train", "stats", "all" };
 
     private Task DatastoreListing(Call c)
