@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form); the app's infer_wsi is in AppState/EmulatorApp.InferWsi.cs.
+// wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form).
+// The app's infer_wsi (tiles, contours, DSA/ASAP files) is in AppState/EmulatorApp.InferWsi.cs.
 internal sealed partial class EmulatorApp
 {
     /// <summary>The wsi_infer router.</summary>
