@@ -17,7 +17,7 @@ internal sealed partial class EmulatorApp
     /// The app's <c>infer_wsi</c> for a slide: tiles of <c>tile_size</c> over the region (or a 4096x4096 slide),
     /// one deterministic square contour per tile whose sampled byte is 128 or more; DSA JSON or ASAP XML file.
     /// </summary>
-    private async Task<(JsonObject Json, string? File)> RunWsiAsync(JsonObject request, CancellationToken cancellationToken)
+    internal async Task<(JsonObject Json, string? File)> RunWsiAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var modelName = request["model"]!.GetValue<string>();
         var model = FindModel(modelName) ?? throw new AppError($"WSI/Inference Task is not Initialized. There is no model '{modelName}' available");
@@ -263,4 +263,8 @@ internal sealed partial class EmulatorApp
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
         return path;
     }
+
+    /// <summary>A JSON array of integers as longs (anything else counts as 0).</summary>
+    internal static long[] Longs(JsonNode? node) =>
+        node is JsonArray arr ? arr.Select(x => x is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0L).ToArray() : Array.Empty<long>();
 }

@@ -8,7 +8,7 @@ namespace MonaiLabel.Emulator.Internal;
 // What the train, scoring and batch_infer routers share: status, stop and run answers, and the tasks' pacing.
 internal sealed partial class EmulatorApp
 {
-    private Task TaskStatus(Call c, TaskRunner runner)
+    internal Task TaskStatus(Call c, TaskRunner runner)
     {
         var all = c.QueryBool("all", false);
         var checkIfRunning = c.QueryBool("check_if_running", false);
@@ -22,13 +22,13 @@ internal sealed partial class EmulatorApp
         return Responses.Json(c.Http, 200, result);
     }
 
-    private Task TaskStop(Call c, TaskRunner runner)
+    internal Task TaskStop(Call c, TaskRunner runner)
     {
         c.Validate();
         return Responses.Json(c.Http, 200, runner.Stop());
     }
 
-    private async Task RunOne(Call c, TaskRunner runner, JsonObject request, JsonObject? parameters, bool runSync, bool enqueue)
+    internal async Task RunOne(Call c, TaskRunner runner, JsonObject request, JsonObject? parameters, bool runSync, bool enqueue)
     {
         var (result, detail) = await runner.RunAsync(request, parameters, runSync, enqueue, c.Http.RequestAborted).ConfigureAwait(false);
         if (detail != null)
@@ -40,15 +40,15 @@ internal sealed partial class EmulatorApp
     }
 
     /// <summary>Waits <paramref name="fraction"/> of the task duration.</summary>
-    private Task Step(double fraction, CancellationToken cancellationToken)
+    internal Task Step(double fraction, CancellationToken cancellationToken)
     {
         var ms = Options.TaskDuration.TotalMilliseconds * fraction;
         return ms <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken);
     }
 
-    private static string? Str(JsonObject request, string key) =>
+    internal static string? Str(JsonObject request, string key) =>
         request[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static long? Long(JsonObject request, string key) =>
+    internal static long? Long(JsonObject request, string key) =>
         request[key] is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
 }

@@ -16,6 +16,7 @@ namespace MonaiLabel.Emulator.Internal;
 internal sealed partial class EmulatorApp
 {
     private readonly Router router;
+    private readonly BatchInferRouter batchInferRouter;
     private readonly object randomGate = new();
     private readonly Random random;
     private TokenIssuer? issuer;
@@ -39,9 +40,15 @@ internal sealed partial class EmulatorApp
         Sessions = new SessionStore(Path.Combine(dataDirectory, "sessions"), options.SessionExpiry);
         WritePretrainedModels();
 
-        Train = new TaskRunner("train", TrainWorkAsync);
-        Scoring = new TaskRunner("scoring", ScoringWorkAsync);
-        BatchInfer = new TaskRunner("batch_infer", BatchInferWorkAsync);
+        InferRouter = new InferRouter(this);
+        WsiInferRouter = new WsiInferRouter(this);
+        TrainRouter = new TrainRouter(this);
+        ScoringRouter = new ScoringRouter(this);
+        ActiveLearningRouter = new ActiveLearningRouter(this);
+        batchInferRouter = new BatchInferRouter(this);
+        Train = new TaskRunner("train", TrainRouter.TrainWorkAsync);
+        Scoring = new TaskRunner("scoring", ScoringRouter.ScoringWorkAsync);
+        BatchInfer = new TaskRunner("batch_infer", batchInferRouter.BatchInferWorkAsync);
 
         router = new Router(this);
         RegisterRoutes();
@@ -49,6 +56,16 @@ internal sealed partial class EmulatorApp
     }
 
     public MonaiLabelEmulatorOptions Options { get; }
+
+    public InferRouter InferRouter { get; }
+
+    public WsiInferRouter WsiInferRouter { get; }
+
+    public TrainRouter TrainRouter { get; }
+
+    public ScoringRouter ScoringRouter { get; }
+
+    public ActiveLearningRouter ActiveLearningRouter { get; }
 
     public string DataDirectory { get; }
 
@@ -85,7 +102,7 @@ internal sealed partial class EmulatorApp
         issuer = new TokenIssuer(Realm, Options.AuthClientId);
         if (Options.AutoUpdateScoring)
         {
-            _ = AutoScoringAsync();
+            _ = ScoringRouter.AutoScoringAsync();
         }
     }
 
@@ -112,20 +129,20 @@ internal sealed partial class EmulatorApp
     {
         if (Options.AuthEnabled)
         {
-            MapLogin(router);
+            new LoginRouter(this).Map(router);
         }
 
-        MapInfo(router);
-        MapModel(router);
-        MapInfer(router);
-        MapWsiInfer(router);
-        MapBatchInfer(router);
-        MapTrain(router);
-        MapActiveLearning(router);
-        MapScoring(router);
-        MapDatastore(router);
-        MapLogs(router);
-        MapSession(router);
+        new InfoRouter(this).Map(router);
+        new ModelRouter(this).Map(router);
+        InferRouter.Map(router);
+        WsiInferRouter.Map(router);
+        batchInferRouter.Map(router);
+        TrainRouter.Map(router);
+        ActiveLearningRouter.Map(router);
+        ScoringRouter.Map(router);
+        new DatastoreRouter(this).Map(router);
+        new LogsRouter(this).Map(router);
+        new SessionRouter(this).Map(router);
     }
 
     /// <summary>Handles one request as uvicorn + Starlette + FastAPI would.</summary>
@@ -211,5 +228,5 @@ internal sealed partial class EmulatorApp
         }
     }
 
-    private string ModelFile(EmulatorModel model) => Path.Combine(ModelDirectory, model.Name + ".pt");
+    internal string ModelFile(EmulatorModel model) => Path.Combine(ModelDirectory, model.Name + ".pt");
 }

@@ -7,15 +7,22 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // activelearning.py: POST /activelearning/{strategy}, the next sample to label.
-internal sealed partial class EmulatorApp
+internal sealed class ActiveLearningRouter
 {
+    private readonly EmulatorApp app;
+
+    public ActiveLearningRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The activelearning router.</summary>
-    private void MapActiveLearning(Router r)
+    public void Map(Router r)
     {
         r.Add("POST", "/activelearning/{strategy}", Access.Role, EmulatorRoles.User, BodyKind.Json, NextSample);
     }
 
-    private static readonly Dictionary<string, string> Strategies = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Strategies = new(StringComparer.Ordinal)
     {
         ["random"] = "Random pick among unlabeled images (emulated)",
         ["first"] = "First unlabeled image by id (emulated)",
@@ -34,14 +41,14 @@ internal sealed partial class EmulatorApp
             request[kv.Key] = PyJson.Clone(kv.Value);
         }
 
-        var name = Str(request, "strategy");
+        var name = EmulatorApp.Str(request, "strategy");
         name = string.IsNullOrEmpty(name) ? "random" : name;
         if (!Strategies.ContainsKey(name))
         {
             throw new AppError($"ActiveLearning Task is not Initialized. There is no such strategy '{name}' available");
         }
 
-        var images = Datastore.GetUnlabeledImages();
+        var images = app.Datastore.GetUnlabeledImages();
         if (images.Count == 0)
         {
             return Responses.Json(c.Http, 200, new JsonObject());
@@ -56,14 +63,14 @@ internal sealed partial class EmulatorApp
         else
         {
             var now = Py.Now();
-            var weights = images.Select(id => now - ((Datastore.GetImageInfo(id)["strategy"] as JsonObject)?[name] is JsonObject s && s["ts"] is JsonValue ts && ts.TryGetValue<long>(out var t) ? t : 0)).ToList();
+            var weights = images.Select(id => now - ((app.Datastore.GetImageInfo(id)["strategy"] as JsonObject)?[name] is JsonObject s && s["ts"] is JsonValue ts && ts.TryGetValue<long>(out var t) ? t : 0)).ToList();
             var total = weights.Sum();
             if (total <= 0)
             {
                 throw new AppError("Total of weights must be greater than zero");
             }
 
-            var r = NextRandomDouble() * total;
+            var r = app.NextRandomDouble() * total;
             var index = 0;
             double cumulative = 0;
             for (; index < weights.Count - 1; index++)
@@ -79,13 +86,13 @@ internal sealed partial class EmulatorApp
         }
 
         var imageId = result["id"]!.GetValue<string>();
-        result["path"] = Datastore.GetImageUri(imageId);
-        if (Options.AutoUpdateScoring)
+        result["path"] = app.Datastore.GetImageUri(imageId);
+        if (app.Options.AutoUpdateScoring)
         {
-            _ = AutoScoringAsync();
+            _ = app.ScoringRouter.AutoScoringAsync();
         }
 
-        var info = Datastore.GetImageInfo(imageId);
+        var info = app.Datastore.GetImageInfo(imageId);
         // As the server: an image picked for the first time has no "strategy" yet, and the answer shows none.
         var strategyInfo = info["strategy"] as JsonObject ?? new JsonObject();
         strategyInfo[strategy] = new JsonObject
@@ -93,13 +100,13 @@ internal sealed partial class EmulatorApp
             ["ts"] = Py.Now(),
             ["client_id"] = parameters.ContainsKey("client_id") ? PyJson.Clone(parameters["client_id"]) : c.User.Username,
         };
-        Datastore.UpdateImageInfo(imageId, new JsonObject { ["strategy"] = PyJson.Clone(strategyInfo) });
+        app.Datastore.UpdateImageInfo(imageId, new JsonObject { ["strategy"] = PyJson.Clone(strategyInfo) });
         foreach (var kv in info.ToList())
         {
             result[kv.Key] = PyJson.Clone(kv.Value);
         }
 
-        Log.Info("monailabel.endpoints.activelearning", "Next sample: " + PyJson.Dumps(result));
+        app.Log.Info("monailabel.endpoints.activelearning", "Next sample: " + PyJson.Dumps(result));
         return Responses.Json(c.Http, 200, result);
     }
 }

@@ -7,14 +7,21 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // batch_infer.py: GET/POST/DELETE /batch/infer, and the batch task's work.
-internal sealed partial class EmulatorApp
+internal sealed class BatchInferRouter
 {
-    /// <summary>The batch_infer router.</summary>
-    private void MapBatchInfer(Router r)
+    private readonly EmulatorApp app;
+
+    public BatchInferRouter(EmulatorApp app)
     {
-        r.Add("GET", "/batch/infer", Access.Role, EmulatorRoles.User, BodyKind.None, c => TaskStatus(c, BatchInfer));
+        this.app = app;
+    }
+
+    /// <summary>The batch_infer router.</summary>
+    public void Map(Router r)
+    {
+        r.Add("GET", "/batch/infer", Access.Role, EmulatorRoles.User, BodyKind.None, c => app.TaskStatus(c, app.BatchInfer));
         r.Add("POST", "/batch/infer/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.Json, RunBatchInfer);
-        r.Add("DELETE", "/batch/infer", Access.Role, EmulatorRoles.Admin, BodyKind.None, c => TaskStop(c, BatchInfer));
+        r.Add("DELETE", "/batch/infer", Access.Role, EmulatorRoles.Admin, BodyKind.None, c => app.TaskStop(c, app.BatchInfer));
     }
 
     private static readonly string[] BatchImages = { "all", "labeled", "unlabeled" };
@@ -38,46 +45,46 @@ internal sealed partial class EmulatorApp
         var runSync = c.QueryBool("run_sync", false);
         var parameters = c.BodyDict(DefaultBatchParams);
         c.Validate();
-        return RunOne(c, BatchInfer, new JsonObject { ["model"] = model, ["images"] = images }, parameters, runSync, enqueue: false);
+        return app.RunOne(c, app.BatchInfer, new JsonObject { ["model"] = model, ["images"] = images }, parameters, runSync, enqueue: false);
     }
 
     /// <summary>Infers every selected image and saves each label under <c>label_tag</c> (default original).</summary>
-    private async Task<JsonNode?> BatchInferWorkAsync(TaskContext ctx)
+    internal async Task<JsonNode?> BatchInferWorkAsync(TaskContext ctx)
     {
         var request = ctx.Request;
-        var selection = Str(request, "images") ?? "all";
+        var selection = EmulatorApp.Str(request, "images") ?? "all";
         var images = selection switch
         {
-            "labeled" => Datastore.GetLabeledImages(),
-            "unlabeled" => Datastore.GetUnlabeledImages(),
-            _ => Datastore.ListImages(),
+            "labeled" => app.Datastore.GetLabeledImages(),
+            "unlabeled" => app.Datastore.GetUnlabeledImages(),
+            _ => app.Datastore.ListImages(),
         };
         images.Sort(StringComparer.Ordinal);
-        var max = Long(request, "max_batch_size") ?? 0;
+        var max = EmulatorApp.Long(request, "max_batch_size") ?? 0;
         if (max > 0)
         {
             images = images.Take((int)Math.Min(max, int.MaxValue)).ToList();
         }
 
-        var labelTag = Str(request, "label_tag") ?? LocalDatastore.Original;
+        var labelTag = EmulatorApp.Str(request, "label_tag") ?? LocalDatastore.Original;
         ctx.Log($"Total number of images for batch inference: {images.Count}; Max Batch Size: {max}; Label Tag: {labelTag}");
         var result = new JsonObject();
         for (var i = 0; i < images.Count; i++)
         {
-            await Step(1.0 / (images.Count + 1), ctx.CancellationToken).ConfigureAwait(false);
+            await app.Step(1.0 / (images.Count + 1), ctx.CancellationToken).ConfigureAwait(false);
             var req = (JsonObject)PyJson.Clone(request)!;
             req["_id"] = i;
             req["_image_id"] = images[i];
             req["image"] = images[i];
             req["save_label"] = true;
             req["label_tag"] = labelTag;
-            var outcome = await RunInferAsync(req, ctx.CancellationToken).ConfigureAwait(false);
-            TryDelete(outcome.File);
+            var outcome = await app.InferRouter.RunInferAsync(req, ctx.CancellationToken).ConfigureAwait(false);
+            EmulatorApp.TryDelete(outcome.File);
             result[images[i]] = new JsonObject { ["label"] = outcome.LabelId, ["tag"] = outcome.Tag, ["params"] = outcome.Params };
             ctx.Log($"{i} => {images[i]} => cpu => {i + 1} / {images.Count}");
         }
 
-        await Step(1.0 / (images.Count + 1), ctx.CancellationToken).ConfigureAwait(false);
+        await app.Step(1.0 / (images.Count + 1), ctx.CancellationToken).ConfigureAwait(false);
         return result;
     }
 }

@@ -8,10 +8,17 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // info.py: GET /info/, the app's info (models, labels, strategies, scoring, train stats, datastore).
-internal sealed partial class EmulatorApp
+internal sealed class InfoRouter
 {
+    private readonly EmulatorApp app;
+
+    public InfoRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The info router.</summary>
-    private void MapInfo(Router r)
+    public void Map(Router r)
     {
         r.Add("GET", "/info/", Access.Role, EmulatorRoles.User, BodyKind.None, Info);
     }
@@ -25,7 +32,7 @@ internal sealed partial class EmulatorApp
     internal JsonObject InfoJson()
     {
         var models = new JsonObject();
-        foreach (var m in Models)
+        foreach (var m in app.Models)
         {
             var config = new JsonObject { ["device"] = new JsonArray("cpu") };
             if (m.Type == "deepedit")
@@ -47,7 +54,7 @@ internal sealed partial class EmulatorApp
 
         var trainers = new JsonObject();
         var stats = new JsonObject();
-        foreach (var m in Trainers)
+        foreach (var m in app.TrainRouter.Trainers)
         {
             trainers[m.Name] = new JsonObject
             {
@@ -72,31 +79,31 @@ internal sealed partial class EmulatorApp
                 },
                 ["labels"] = LabelsJson(m),
             };
-            stats[m.Name] = StatsOf(m.Name);
+            stats[m.Name] = app.TrainRouter.StatsOf(m.Name);
         }
 
         var strategies = new JsonObject();
-        foreach (var kv in Strategies)
+        foreach (var kv in ActiveLearningRouter.Strategies)
         {
             strategies[kv.Key] = new JsonObject { ["description"] = kv.Value };
         }
 
         var scoring = new JsonObject();
-        foreach (var kv in ScoringMethods)
+        foreach (var kv in ScoringRouter.ScoringMethods)
         {
             scoring[kv.Key] = new JsonObject { ["description"] = kv.Value };
         }
 
         JsonArray labels;
-        if (Options.Labels != null)
+        if (app.Options.Labels != null)
         {
-            labels = new JsonArray(Options.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+            labels = new JsonArray(app.Options.Labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
         }
         else
         {
             // The server merges the models' labels (dict labels sorted by value) when the app names none.
             var merged = new List<string>();
-            foreach (var m in Models)
+            foreach (var m in app.Models)
             {
                 foreach (var name in m.Labels.OrderBy(kv => kv.Value).Select(kv => kv.Key))
                 {
@@ -112,16 +119,16 @@ internal sealed partial class EmulatorApp
 
         return new JsonObject
         {
-            ["name"] = Options.Name,
-            ["description"] = Options.Description,
-            ["version"] = Options.Version,
+            ["name"] = app.Options.Name,
+            ["description"] = app.Options.Description,
+            ["version"] = app.Options.Version,
             ["labels"] = labels,
             ["models"] = models,
             ["trainers"] = trainers,
             ["strategies"] = strategies,
             ["scoring"] = scoring,
             ["train_stats"] = stats,
-            ["datastore"] = Datastore.Status(),
+            ["datastore"] = app.Datastore.Status(),
         };
     }
 

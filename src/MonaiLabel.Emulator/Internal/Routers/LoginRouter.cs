@@ -5,10 +5,17 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // login.py: /auth/ (the auth settings), /auth/token (password grant) and /auth/token/valid.
-internal sealed partial class EmulatorApp
+internal sealed class LoginRouter
 {
+    private readonly EmulatorApp app;
+
+    public LoginRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The auth routes, present only when auth is on.</summary>
-    private void MapLogin(Router r)
+    public void Map(Router r)
     {
         r.Add("GET", "/auth/", Access.Public, null, BodyKind.None, AuthSettings);
         r.Add("POST", "/auth/token", Access.Public, null, BodyKind.Form, AuthToken);
@@ -21,8 +28,8 @@ internal sealed partial class EmulatorApp
         return Responses.Json(c.Http, 200, new JsonObject
         {
             ["enabled"] = true,
-            ["client_id"] = Options.AuthClientId,
-            ["realm"] = Realm,
+            ["client_id"] = app.Options.AuthClientId,
+            ["realm"] = app.Realm,
         });
     }
 
@@ -46,13 +53,13 @@ internal sealed partial class EmulatorApp
         c.Validate();
 
         // The server forwards the form to the identity provider and re-raises its 401: an unhandled error (500).
-        if (!Users.TryGetValue(username, out var user) || user.Password != password)
+        if (!app.Users.TryGetValue(username, out var user) || user.Password != password)
         {
-            Log.Error("monailabel.endpoints.login", $"401 Client Error: Unauthorized for user {username}");
+            app.Log.Error("monailabel.endpoints.login", $"401 Client Error: Unauthorized for user {username}");
             throw new AppError("401 Client Error: Unauthorized");
         }
 
-        var token = Issuer.Issue(username, user, Options.TokenLifetime);
+        var token = app.Issuer.Issue(username, user, app.Options.TokenLifetime);
         return Responses.Json(c.Http, 200, new JsonObject { ["access_token"] = token, ["token_type"] = "Bearer" });
     }
 

@@ -7,10 +7,17 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // logs.py: GET /logs/ (text, HTML page or lines) and /logs/gpu.
-internal sealed partial class EmulatorApp
+internal sealed class LogsRouter
 {
+    private readonly EmulatorApp app;
+
+    public LogsRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The logs router.</summary>
-    private void MapLogs(Router r)
+    public void Map(Router r)
     {
         r.Add("GET", "/logs/", Access.Role, EmulatorRoles.Admin, BodyKind.None, Logs);
         r.Add("GET", "/logs/gpu", Access.Role, EmulatorRoles.Admin, BodyKind.None, GpuInfo);
@@ -31,10 +38,10 @@ internal sealed partial class EmulatorApp
                 return Responses.Text(c.Http, 200, LogsPage(refreshSeconds), "text/html");
             }
 
-            return Responses.Text(c.Http, 200, Log.Tail((int)Math.Min(n, int.MaxValue)));
+            return Responses.Text(c.Http, 200, app.Log.Tail((int)Math.Min(n, int.MaxValue)));
         }
 
-        return Responses.File(c.Http, Log.FilePath, "text/plain", null);
+        return Responses.File(c.Http, app.Log.FilePath, "text/plain", null);
     }
 
     /// <summary>A small page that shows the log text (fetched with <c>?text=true</c>) and refreshes it.</summary>

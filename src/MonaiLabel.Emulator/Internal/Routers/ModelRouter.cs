@@ -7,10 +7,17 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // model.py: download, info, upload and delete of a model's weights file.
-internal sealed partial class EmulatorApp
+internal sealed class ModelRouter
 {
+    private readonly EmulatorApp app;
+
+    public ModelRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The model router.</summary>
-    private void MapModel(Router r)
+    public void Map(Router r)
     {
         r.Add("GET", "/model/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.None, DownloadModel);
         r.Add("GET", "/model/info/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.None, ModelInfo);
@@ -20,8 +27,8 @@ internal sealed partial class EmulatorApp
 
     private string ExistingModelFile(string model)
     {
-        var m = FindModel(model);
-        var file = m == null ? null : ModelFile(m);
+        var m = app.FindModel(model);
+        var file = m == null ? null : app.ModelFile(m);
         if (file == null || !File.Exists(file))
         {
             throw new HttpError(404, $"Model File NOT Found for {model}");
@@ -48,7 +55,7 @@ internal sealed partial class EmulatorApp
             ["checksum"] = Py.FileChecksum(file),
             ["modified_time"] = new DateTimeOffset(File.GetLastWriteTimeUtc(file)).ToUnixTimeSeconds(),
         };
-        var stats = StatsOf(model);
+        var stats = app.TrainRouter.StatsOf(model);
         if (stats.Count > 0)
         {
             info["train_stats"] = stats;
@@ -62,9 +69,9 @@ internal sealed partial class EmulatorApp
         var model = c.Path("model");
         var file = c.FormFile("file", required: true);
         c.Validate();
-        var m = FindModel(model) ?? throw new HttpError(500, $"Model File Name NOT configured for {model}");
-        var target = ModelFile(m);
-        Log.Info("monailabel.endpoints.model", $"Updating Model File for model: {model}; => {target}");
+        var m = app.FindModel(model) ?? throw new HttpError(500, $"Model File Name NOT configured for {model}");
+        var target = app.ModelFile(m);
+        app.Log.Info("monailabel.endpoints.model", $"Updating Model File for model: {model}; => {target}");
         File.Copy(file!.TempPath, target, overwrite: true);
         return Responses.Json(c.Http, 200, new JsonObject
         {

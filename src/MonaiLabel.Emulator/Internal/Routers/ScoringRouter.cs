@@ -9,18 +9,25 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // scoring.py: GET/POST/DELETE /scoring/, POST /scoring/{method}, and the scoring task's work.
-internal sealed partial class EmulatorApp
+internal sealed class ScoringRouter
 {
-    /// <summary>The scoring router.</summary>
-    private void MapScoring(Router r)
+    private readonly EmulatorApp app;
+
+    public ScoringRouter(EmulatorApp app)
     {
-        r.Add("GET", "/scoring/", Access.Role, EmulatorRoles.User, BodyKind.None, c => TaskStatus(c, Scoring));
-        r.Add("POST", "/scoring/", Access.Role, EmulatorRoles.Annotator, BodyKind.Json, RunScoringAll);
-        r.Add("POST", "/scoring/{method}", Access.Role, EmulatorRoles.Annotator, BodyKind.Json, RunScoring);
-        r.Add("DELETE", "/scoring/", Access.Role, EmulatorRoles.Annotator, BodyKind.None, c => TaskStop(c, Scoring));
+        this.app = app;
     }
 
-    private static readonly Dictionary<string, string> ScoringMethods = new(StringComparer.Ordinal)
+    /// <summary>The scoring router.</summary>
+    public void Map(Router r)
+    {
+        r.Add("GET", "/scoring/", Access.Role, EmulatorRoles.User, BodyKind.None, c => app.TaskStatus(c, app.Scoring));
+        r.Add("POST", "/scoring/", Access.Role, EmulatorRoles.Annotator, BodyKind.Json, RunScoringAll);
+        r.Add("POST", "/scoring/{method}", Access.Role, EmulatorRoles.Annotator, BodyKind.Json, RunScoring);
+        r.Add("DELETE", "/scoring/", Access.Role, EmulatorRoles.Annotator, BodyKind.None, c => app.TaskStop(c, app.Scoring));
+    }
+
+    internal static readonly Dictionary<string, string> ScoringMethods = new(StringComparer.Ordinal)
     {
         ["dice"] = "Dice of the original (predicted) label against the final one (emulated)",
     };
@@ -31,7 +38,7 @@ internal sealed partial class EmulatorApp
         var runSync = c.QueryBool("run_sync", false);
         var parameters = c.BodyDict(() => null);
         c.Validate();
-        return RunOne(c, Scoring, new JsonObject { ["method"] = method }, parameters, runSync, enqueue: false);
+        return app.RunOne(c, app.Scoring, new JsonObject { ["method"] = method }, parameters, runSync, enqueue: false);
     }
 
     private async Task RunScoringAll(Call c)
@@ -51,7 +58,7 @@ internal sealed partial class EmulatorApp
                 }
             }
 
-            var (result, detail) = await Scoring.RunAsync(request, parameters, runSync, enqueue: true, c.Http.RequestAborted).ConfigureAwait(false);
+            var (result, detail) = await app.Scoring.RunAsync(request, parameters, runSync, enqueue: true, c.Http.RequestAborted).ConfigureAwait(false);
             answer[method] = new JsonObject { ["result"] = result, ["detail"] = detail };
         }
 
@@ -59,20 +66,20 @@ internal sealed partial class EmulatorApp
     }
 
     /// <summary>Runs every scoring method in the background (MONAI_LABEL_AUTO_UPDATE_SCORING).</summary>
-    private async Task AutoScoringAsync()
+    internal async Task AutoScoringAsync()
     {
         foreach (var method in ScoringMethods.Keys)
         {
-            await Scoring.RunAsync(new JsonObject { ["method"] = method }, null, forceSync: false, enqueue: true, CancellationToken.None).ConfigureAwait(false);
+            await app.Scoring.RunAsync(new JsonObject { ["method"] = method }, null, forceSync: false, enqueue: true, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
     /// <summary>Dice between the <c>y</c> (final) and <c>y_pred</c> (original) labels of every image that has both;
     /// each score goes into the image's info as <c>dice</c>.</summary>
-    private async Task<JsonNode?> ScoringWorkAsync(TaskContext ctx)
+    internal async Task<JsonNode?> ScoringWorkAsync(TaskContext ctx)
     {
         var request = ctx.Request;
-        var method = Str(request, "method");
+        var method = EmulatorApp.Str(request, "method");
         if (string.IsNullOrEmpty(method))
         {
             throw new AppError("Method is not provided for Scoring Task");
@@ -83,21 +90,21 @@ internal sealed partial class EmulatorApp
             throw new AppError($"Scoring Task is not Initialized. There is no such scoring method '{method}' available");
         }
 
-        var tagY = request.ContainsKey("y") ? Str(request, "y") : LocalDatastore.Final;
-        var tagPred = request.ContainsKey("y_pred") ? Str(request, "y_pred") : LocalDatastore.Original;
+        var tagY = request.ContainsKey("y") ? EmulatorApp.Str(request, "y") : LocalDatastore.Final;
+        var tagPred = request.ContainsKey("y_pred") ? EmulatorApp.Str(request, "y_pred") : LocalDatastore.Original;
         var result = new JsonObject();
-        var images = Datastore.ListImages();
-        await Step(0.5, ctx.CancellationToken).ConfigureAwait(false);
+        var images = app.Datastore.ListImages();
+        await app.Step(0.5, ctx.CancellationToken).ConfigureAwait(false);
         foreach (var imageId in images)
         {
-            var labels = Datastore.GetLabelsByImageId(imageId);
+            var labels = app.Datastore.GetLabelsByImageId(imageId);
             if (string.IsNullOrEmpty(tagY) || string.IsNullOrEmpty(tagPred) || !labels.ContainsKey(tagY) || !labels.ContainsKey(tagPred))
             {
                 continue;
             }
 
-            var y = await File.ReadAllBytesAsync(Datastore.GetLabelUri(imageId, tagY), ctx.CancellationToken).ConfigureAwait(false);
-            var p = await File.ReadAllBytesAsync(Datastore.GetLabelUri(imageId, tagPred), ctx.CancellationToken).ConfigureAwait(false);
+            var y = await File.ReadAllBytesAsync(app.Datastore.GetLabelUri(imageId, tagY), ctx.CancellationToken).ConfigureAwait(false);
+            var p = await File.ReadAllBytesAsync(app.Datastore.GetLabelUri(imageId, tagPred), ctx.CancellationToken).ConfigureAwait(false);
             if (y.Length != p.Length)
             {
                 throw new AppError($"operands could not be broadcast together with shapes ({y.Length},) ({p.Length},)");
@@ -114,11 +121,11 @@ internal sealed partial class EmulatorApp
             var union = sy + sp;
             JsonNode dice = union != 0 ? PyJson.Float(2.0 * both / union) : JsonValue.Create(1L);
             ctx.Log($"Dice Score for {imageId} is {PyJson.Dumps(dice)}");
-            Datastore.UpdateImageInfo(imageId, new JsonObject { ["dice"] = PyJson.Clone(dice) });
+            app.Datastore.UpdateImageInfo(imageId, new JsonObject { ["dice"] = PyJson.Clone(dice) });
             result[imageId] = dice;
         }
 
-        await Step(0.5, ctx.CancellationToken).ConfigureAwait(false);
+        await app.Step(0.5, ctx.CancellationToken).ConfigureAwait(false);
         return result;
     }
 }

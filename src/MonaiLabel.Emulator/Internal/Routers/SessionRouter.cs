@@ -6,10 +6,17 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // session.py: GET/DELETE /session/{session_id} and PUT /session/.
-internal sealed partial class EmulatorApp
+internal sealed class SessionRouter
 {
+    private readonly EmulatorApp app;
+
+    public SessionRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The session router.</summary>
-    private void MapSession(Router r)
+    public void Map(Router r)
     {
         r.Add("GET", "/session/{session_id}", Access.Role, EmulatorRoles.User, BodyKind.None, GetSession);
         r.Add("PUT", "/session/", Access.Role, EmulatorRoles.User, BodyKind.Form, CreateSession);
@@ -23,7 +30,7 @@ internal sealed partial class EmulatorApp
         var files = c.FormFiles("files");
         c.Validate();
 
-        var received = Path.Combine(TempDirectory, Py.TempName());
+        var received = Path.Combine(app.TempDirectory, Py.TempName());
         Directory.CreateDirectory(received);
         try
         {
@@ -40,13 +47,13 @@ internal sealed partial class EmulatorApp
                 input = received;
             }
 
-            Log.Info("monailabel.endpoints.session", $"Uncompress: {uncompress}; Expiry: {expiry}");
-            var session = Sessions.Add(input, expiry, uncompress);
+            app.Log.Info("monailabel.endpoints.session", $"Uncompress: {uncompress}; Expiry: {expiry}");
+            var session = app.Sessions.Add(input, expiry, uncompress);
             return Responses.Json(c.Http, 200, new JsonObject { ["session_id"] = session.Name, ["session_info"] = session.ToJson() });
         }
         finally
         {
-            TryDelete(received);
+            EmulatorApp.TryDelete(received);
         }
     }
 
@@ -64,7 +71,7 @@ internal sealed partial class EmulatorApp
         var updateTs = c.QueryBool("update_ts", false);
         var image = c.QueryBool("image", false);
         c.Validate();
-        var session = Sessions.Get(id, updateTs) ?? throw new HttpError(404, $"Session ({id}) Not Found");
+        var session = app.Sessions.Get(id, updateTs) ?? throw new HttpError(404, $"Session ({id}) Not Found");
         if (image)
         {
             return Responses.File(c.Http, session.Image, null, GetBaseName(session.Image));
@@ -77,8 +84,8 @@ internal sealed partial class EmulatorApp
     {
         var id = c.Path("session_id");
         c.Validate();
-        var session = Sessions.Get(id, updateTs: true) ?? throw new HttpError(404, "Session Not Found");
-        Sessions.Remove(id);
+        var session = app.Sessions.Get(id, updateTs: true) ?? throw new HttpError(404, "Session Not Found");
+        app.Sessions.Remove(id);
         return Responses.Json(c.Http, 200, session.ToJson());
     }
 }

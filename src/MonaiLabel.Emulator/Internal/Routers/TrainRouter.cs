@@ -12,21 +12,28 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // train.py: GET/POST/DELETE /train/, POST /train/{model}, and the training task's work.
-internal sealed partial class EmulatorApp
+internal sealed class TrainRouter
 {
-    /// <summary>The train router.</summary>
-    private void MapTrain(Router r)
+    private readonly EmulatorApp app;
+
+    public TrainRouter(EmulatorApp app)
     {
-        r.Add("GET", "/train/", Access.Role, EmulatorRoles.User, BodyKind.None, c => TaskStatus(c, Train));
+        this.app = app;
+    }
+
+    /// <summary>The train router.</summary>
+    public void Map(Router r)
+    {
+        r.Add("GET", "/train/", Access.Role, EmulatorRoles.User, BodyKind.None, c => app.TaskStatus(c, app.Train));
         r.Add("POST", "/train/", Access.Role, EmulatorRoles.Admin, BodyKind.Json, RunTrainAll);
         r.Add("POST", "/train/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.Json, RunTrain);
-        r.Add("DELETE", "/train/", Access.Role, EmulatorRoles.Admin, BodyKind.None, c => TaskStop(c, Train));
+        r.Add("DELETE", "/train/", Access.Role, EmulatorRoles.Admin, BodyKind.None, c => app.TaskStop(c, app.Train));
     }
 
     private readonly ConcurrentDictionary<string, JsonObject> trainStats = new(StringComparer.Ordinal);
     private int trainRuns;
 
-    private IEnumerable<EmulatorModel> Trainers => Models.Where(m => m.Trainable);
+    internal IEnumerable<EmulatorModel> Trainers => app.Models.Where(m => m.Trainable);
 
     private Task RunTrain(Call c)
     {
@@ -35,7 +42,7 @@ internal sealed partial class EmulatorApp
         var enqueue = c.QueryBool("enqueue", false);
         var parameters = c.BodyDict(() => null);
         c.Validate();
-        return RunOne(c, Train, new JsonObject { ["model"] = model }, parameters, runSync, enqueue);
+        return app.RunOne(c, app.Train, new JsonObject { ["model"] = model }, parameters, runSync, enqueue);
     }
 
     private async Task RunTrainAll(Call c)
@@ -55,7 +62,7 @@ internal sealed partial class EmulatorApp
                 }
             }
 
-            var (result, detail) = await Train.RunAsync(request, parameters, runSync, enqueue: true, c.Http.RequestAborted).ConfigureAwait(false);
+            var (result, detail) = await app.Train.RunAsync(request, parameters, runSync, enqueue: true, c.Http.RequestAborted).ConfigureAwait(false);
             answer[model.Name] = new JsonObject { ["result"] = result, ["detail"] = detail };
         }
 
@@ -63,10 +70,10 @@ internal sealed partial class EmulatorApp
     }
 
     /// <summary>A training run: epochs spread over the task duration, then new weights and train stats.</summary>
-    private async Task<JsonNode?> TrainWorkAsync(TaskContext ctx)
+    internal async Task<JsonNode?> TrainWorkAsync(TaskContext ctx)
     {
         var request = ctx.Request;
-        var modelName = Str(request, "model");
+        var modelName = EmulatorApp.Str(request, "model");
         if (string.IsNullOrEmpty(modelName))
         {
             throw new AppError("Model is not provided for Training Task");
@@ -75,25 +82,25 @@ internal sealed partial class EmulatorApp
         var model = Trainers.FirstOrDefault(m => m.Name == modelName)
             ?? throw new AppError($"Train Task is not Initialized. There is no model '{modelName}' available; {PyJson.Dumps(request)}");
         var start = DateTimeOffset.UtcNow;
-        var epochs = Math.Max(1, Long(request, "max_epochs") ?? 50);
-        var datalist = Datastore.Datalist();
+        var epochs = Math.Max(1, EmulatorApp.Long(request, "max_epochs") ?? 50);
+        var datalist = app.Datastore.Datalist();
         var valCount = (int)Math.Floor(datalist.Count * 0.2);
         var trainCount = Math.Max(1, datalist.Count - valCount);
         ctx.Log($"Train Request (final): {PyJson.Dumps(request)}");
         ctx.Log($"Total Records for Training: {datalist.Count - valCount}; Validation: {valCount}");
-        Log.Info("monailabel.tasks.train.basic_train", $"Train Request: {PyJson.Dumps(request)}");
+        app.Log.Info("monailabel.tasks.train.basic_train", $"Train Request: {PyJson.Dumps(request)}");
 
         double metric = 0;
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
-            await Step(1.0 / epochs, ctx.CancellationToken).ConfigureAwait(false);
+            await app.Step(1.0 / epochs, ctx.CancellationToken).ConfigureAwait(false);
             metric = Math.Round(0.95 - (0.45 / epoch), 4);
             ctx.Log($"Epoch: {epoch}/{epochs}, Iter: {trainCount}/{trainCount} -- train_loss: {Math.Round(1 - metric, 4).ToString(CultureInfo.InvariantCulture)}");
         }
 
         var run = Interlocked.Increment(ref trainRuns);
-        var weights = FakeModel.Bytes($"{Options.Seed}:{modelName}:train:{run}:{datalist.ToJsonString()}", 4096);
-        var modelFile = ModelFile(model);
+        var weights = FakeModel.Bytes($"{app.Options.Seed}:{modelName}:train:{run}:{datalist.ToJsonString()}", 4096);
+        var modelFile = app.ModelFile(model);
         var temp = modelFile + ".tmp";
         await File.WriteAllBytesAsync(temp, weights, CancellationToken.None).ConfigureAwait(false);
         File.Move(temp, modelFile, overwrite: true);
@@ -129,9 +136,9 @@ internal sealed partial class EmulatorApp
             },
         };
         trainStats[modelName] = stats;
-        await File.WriteAllTextAsync(Path.Combine(ModelDirectory, modelName + "_train_stats.json"), PyJson.DumpsIndented(stats, 4), new UTF8Encoding(false), CancellationToken.None).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(app.ModelDirectory, modelName + "_train_stats.json"), PyJson.DumpsIndented(stats, 4), new UTF8Encoding(false), CancellationToken.None).ConfigureAwait(false);
         ctx.Log($"Training finished; best metric {PyJson.FormatFloat(metric)} at epoch {epochs}");
-        Log.Info("monailabel.tasks.train.basic_train", $"Training of {modelName} finished");
+        app.Log.Info("monailabel.tasks.train.basic_train", $"Training of {modelName} finished");
         return PyJson.Clone(stats);
     }
 

@@ -8,10 +8,17 @@ namespace MonaiLabel.Emulator.Internal;
 
 // wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form).
 // The app's infer_wsi (tiles, contours, DSA/ASAP files) is in AppState/EmulatorApp.InferWsi.cs.
-internal sealed partial class EmulatorApp
+internal sealed class WsiInferRouter
 {
+    private readonly EmulatorApp app;
+
+    public WsiInferRouter(EmulatorApp app)
+    {
+        this.app = app;
+    }
+
     /// <summary>The wsi_infer router.</summary>
-    private void MapWsiInfer(Router r)
+    public void Map(Router r)
     {
         r.Add("POST", "/infer/wsi/{model}", Access.Role, EmulatorRoles.User, BodyKind.Json, InferWsiLegacy);
         r.Add("POST", "/infer/wsi_v2/{model}", Access.Role, EmulatorRoles.User, BodyKind.Form, InferWsiV2);
@@ -31,7 +38,7 @@ internal sealed partial class EmulatorApp
         var file = c.FormFile("file", required: false);
         var wsi = c.FormStr("wsi", "{\"level\":0,\"location\":[0,0],\"size\":[2048,2048],\"tile_size\":[1024,1024],\"min_poly_area\":80,\"params\":{}}");
         c.Validate();
-        var input = LoadJson(wsi) as JsonObject ?? throw new AppError("WSIInput expects an object");
+        var input = EmulatorApp.LoadJson(wsi) as JsonObject ?? throw new AppError("WSIInput expects an object");
         return RunWsiInference(c, model, image, sessionId, file, input, output);
     }
 
@@ -76,13 +83,13 @@ internal sealed partial class EmulatorApp
             throw new AppError("WSIInput.params: value is not a valid dict");
         }
 
-        if (sessionId.Length > 0 && Sessions.Get(sessionId, updateTs: true) is { } session)
+        if (sessionId.Length > 0 && app.Sessions.Get(sessionId, updateTs: true) is { } session)
         {
             request["image"] = session.Image;
             request["session"] = session.ToJson();
         }
 
-        Log.Info("monailabel.endpoints.wsi_infer", "WSI Infer Request: " + PyJson.Dumps(request));
+        app.Log.Info("monailabel.endpoints.wsi_infer", "WSI Infer Request: " + PyJson.Dumps(request));
         if (!IsSlide(request))
         {
             // The app's infer_wsi runs the plain infer for an image openslide does not take (by extension): the
@@ -91,7 +98,7 @@ internal sealed partial class EmulatorApp
             return;
         }
 
-        var (resJson, resFile) = await RunWsiAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
+        var (resJson, resFile) = await app.RunWsiAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
         try
         {
             if (resFile == null || output == "json")
@@ -107,7 +114,7 @@ internal sealed partial class EmulatorApp
         {
             if (resFile != null)
             {
-                TryDelete(resFile);
+                EmulatorApp.TryDelete(resFile);
             }
         }
     }
@@ -115,13 +122,13 @@ internal sealed partial class EmulatorApp
     private bool IsSlide(JsonObject request)
     {
         var image = request["image"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : string.Empty;
-        var path = File.Exists(image) ? image : Datastore.GetImageUri(image);
+        var path = File.Exists(image) ? image : app.Datastore.GetImageUri(image);
         return SlideExtensions.Contains(Py.FileExt(path.Length > 0 ? path : image), StringComparer.Ordinal);
     }
 
     private async Task RunPlainInferForWsiAsync(Call c, JsonObject request, string? output)
     {
-        var result = await RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
+        var result = await app.InferRouter.RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
         try
         {
             if (output == "json")
@@ -135,7 +142,7 @@ internal sealed partial class EmulatorApp
         }
         finally
         {
-            TryDelete(result.File);
+            EmulatorApp.TryDelete(result.File);
         }
     }
 
@@ -165,7 +172,4 @@ internal sealed partial class EmulatorApp
 
         throw new AppError($"WSIInput.{key}: value is not a valid sequence of integers");
     }
-
-    private static long[] Longs(JsonNode? node) =>
-        node is JsonArray arr ? arr.Select(x => x is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0L).ToArray() : Array.Empty<long>();
 }
