@@ -7,15 +7,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // activelearning.py: POST /activelearning/{strategy}, the next sample to label.
-internal sealed class ActiveLearningRouter
+internal sealed class ActiveLearningRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public ActiveLearningRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The activelearning router.</summary>
     public void Map(Router r)
     {

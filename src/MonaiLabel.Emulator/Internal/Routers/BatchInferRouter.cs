@@ -7,15 +7,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // batch_infer.py: GET/POST/DELETE /batch/infer, and the batch task's work.
-internal sealed class BatchInferRouter
+internal sealed class BatchInferRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public BatchInferRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The batch_infer router.</summary>
     public void Map(Router r)
     {

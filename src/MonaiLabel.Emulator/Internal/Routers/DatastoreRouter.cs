@@ -6,15 +6,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // datastore.py: the listing, images, labels, their info and the dataset archive.
-internal sealed class DatastoreRouter
+internal sealed class DatastoreRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public DatastoreRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The datastore router.</summary>
     public void Map(Router r)
     {

@@ -11,15 +11,8 @@ using Microsoft.AspNetCore.Http;
 namespace MonaiLabel.Emulator.Internal;
 
 // infer.py: POST /infer/{model}, and the app's infer with the threshold model.
-internal sealed class InferRouter
+internal sealed class InferRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public InferRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The infer router.</summary>
     public void Map(Router r)
     {

@@ -8,15 +8,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // info.py: GET /info/, the app's info (models, labels, strategies, scoring, train stats, datastore).
-internal sealed class InfoRouter
+internal sealed class InfoRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public InfoRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The info router.</summary>
     public void Map(Router r)
     {

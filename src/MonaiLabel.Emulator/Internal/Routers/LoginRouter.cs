@@ -5,15 +5,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // login.py: /auth/ (the auth settings), /auth/token (password grant) and /auth/token/valid.
-internal sealed class LoginRouter
+internal sealed class LoginRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public LoginRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The auth routes, present only when auth is on.</summary>
     public void Map(Router r)
     {

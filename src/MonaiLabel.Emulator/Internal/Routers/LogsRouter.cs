@@ -7,15 +7,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // logs.py: GET /logs/ (text, HTML page or lines) and /logs/gpu.
-internal sealed class LogsRouter
+internal sealed class LogsRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public LogsRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The logs router.</summary>
     public void Map(Router r)
     {

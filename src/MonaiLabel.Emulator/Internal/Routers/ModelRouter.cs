@@ -7,15 +7,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // model.py: download, info, upload and delete of a model's weights file.
-internal sealed class ModelRouter
+internal sealed class ModelRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public ModelRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The model router.</summary>
     public void Map(Router r)
     {

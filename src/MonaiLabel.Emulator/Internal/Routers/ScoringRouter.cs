@@ -9,15 +9,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // scoring.py: GET/POST/DELETE /scoring/, POST /scoring/{method}, and the scoring task's work.
-internal sealed class ScoringRouter
+internal sealed class ScoringRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public ScoringRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The scoring router.</summary>
     public void Map(Router r)
     {

@@ -6,15 +6,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // session.py: GET/DELETE /session/{session_id} and PUT /session/.
-internal sealed class SessionRouter
+internal sealed class SessionRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public SessionRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The session router.</summary>
     public void Map(Router r)
     {

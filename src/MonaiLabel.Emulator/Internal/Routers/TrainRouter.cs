@@ -12,15 +12,8 @@ using System.Threading.Tasks;
 namespace MonaiLabel.Emulator.Internal;
 
 // train.py: GET/POST/DELETE /train/, POST /train/{model}, and the training task's work.
-internal sealed class TrainRouter
+internal sealed class TrainRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public TrainRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The train router.</summary>
     public void Map(Router r)
     {

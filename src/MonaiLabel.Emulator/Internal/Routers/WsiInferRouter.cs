@@ -8,15 +8,8 @@ namespace MonaiLabel.Emulator.Internal;
 
 // wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form).
 // The app's infer_wsi (tiles, contours, DSA/ASAP files) is in AppState/EmulatorApp.InferWsi.cs.
-internal sealed class WsiInferRouter
+internal sealed class WsiInferRouter(EmulatorApp app)
 {
-    private readonly EmulatorApp app;
-
-    public WsiInferRouter(EmulatorApp app)
-    {
-        this.app = app;
-    }
-
     /// <summary>The wsi_infer router.</summary>
     public void Map(Router r)
     {
