@@ -7,170 +7,17 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The WSI routes and the app's infer_wsi.
+// The app's infer_wsi for a slide: tiles, contours and the DSA JSON or ASAP XML file.
 internal sealed partial class EmulatorApp
 {
-    private static readonly string[] WsiOutputs = { "asap", "dsa", "json" };
-
-    /// <summary>What upstream's <c>is_openslide_supported</c> takes for a slide (by <c>file_ext</c>, exactly).</summary>
-    private static readonly string[] SlideExtensions = { ".bif", ".mrxs", ".ndpi", ".scn", ".svs", ".svslide", ".tif", ".tiff", ".vms", ".vmu" };
-
-    private Task InferWsiV2(Call c)
-    {
-        var model = c.Path("model");
-        var image = c.QueryStr("image", string.Empty)!;
-        var sessionId = c.QueryStr("session_id", string.Empty)!;
-        var output = c.QueryEnum("output", WsiOutputs, null);
-        var file = c.FormFile("file", required: false);
-        var wsi = c.FormStr("wsi", "{\"level\":0,\"location\":[0,0],\"size\":[2048,2048],\"tile_size\":[1024,1024],\"min_poly_area\":80,\"params\":{}}");
-        c.Validate();
-        var input = LoadJson(wsi) as JsonObject ?? throw new AppError("WSIInput expects an object");
-        return RunWsiInference(c, model, image, sessionId, file, input, output);
-    }
-
-    private Task InferWsiLegacy(Call c)
-    {
-        var model = c.Path("model");
-        var image = c.QueryStr("image", string.Empty)!;
-        var sessionId = c.QueryStr("session_id", string.Empty)!;
-        var output = c.QueryEnum("output", WsiOutputs, null);
-        var wsi = c.BodyDict(() => new JsonObject());
-        c.Validate();
-        return RunWsiInference(c, model, image, sessionId, null, wsi ?? new JsonObject(), output);
-    }
-
-    private async Task RunWsiInference(Call c, string model, string image, string sessionId, UploadedFile? file, JsonObject wsi, string? output)
-    {
-        var request = new JsonObject { ["model"] = model, ["image"] = image, ["output"] = output };
-        if (file == null && image.Length == 0 && sessionId.Length == 0)
-        {
-            throw new HttpError(500, "Neither Image nor File not Session ID input is provided");
-        }
-
-        if (file != null && !string.IsNullOrEmpty(file.FileName))
-        {
-            request["image"] = file.TempPath;
-        }
-
-        request["level"] = WsiInt(wsi, "level", 0);
-        request["location"] = WsiPair(wsi, "location", 0, 0);
-        request["size"] = WsiPair(wsi, "size", 2048, 2048);
-        request["tile_size"] = WsiPair(wsi, "tile_size", 1024, 1024);
-        request["min_poly_area"] = WsiInt(wsi, "min_poly_area", 80);
-        if (wsi["params"] is JsonObject extra)
-        {
-            foreach (var kv in extra.ToList())
-            {
-                request[kv.Key] = PyJson.Clone(kv.Value);
-            }
-        }
-        else if (wsi["params"] != null)
-        {
-            throw new AppError("WSIInput.params: value is not a valid dict");
-        }
-
-        if (sessionId.Length > 0 && Sessions.Get(sessionId, updateTs: true) is { } session)
-        {
-            request["image"] = session.Image;
-            request["session"] = session.ToJson();
-        }
-
-        Log.Info("monailabel.endpoints.wsi_infer", "WSI Infer Request: " + PyJson.Dumps(request));
-        if (!IsSlide(request))
-        {
-            // The app's infer_wsi runs the plain infer for an image openslide does not take (by extension): the
-            // answer is then the infer's label file, or its params for output=json.
-            await RunPlainInferForWsiAsync(c, request, output).ConfigureAwait(false);
-            return;
-        }
-
-        var (resJson, resFile) = await RunWsiAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
-        try
-        {
-            if (resFile == null || output == "json")
-            {
-                await Responses.Json(c.Http, 200, resJson).ConfigureAwait(false);
-            }
-            else
-            {
-                await Responses.File(c.Http, resFile, null, Path.GetFileName(resFile)).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (resFile != null)
-            {
-                TryDelete(resFile);
-            }
-        }
-    }
-
-    private bool IsSlide(JsonObject request)
-    {
-        var image = request["image"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : string.Empty;
-        var path = File.Exists(image) ? image : Datastore.GetImageUri(image);
-        return SlideExtensions.Contains(Py.FileExt(path.Length > 0 ? path : image), StringComparer.Ordinal);
-    }
-
-    private async Task RunPlainInferForWsiAsync(Call c, JsonObject request, string? output)
-    {
-        var result = await RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
-        try
-        {
-            if (output == "json")
-            {
-                await Responses.Json(c.Http, 200, result.Params).ConfigureAwait(false);
-            }
-            else
-            {
-                await Responses.File(c.Http, result.File, null, Path.GetFileName(result.File)).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            TryDelete(result.File);
-        }
-    }
-
-    private static JsonNode WsiInt(JsonObject wsi, string key, long defaultValue)
-    {
-        var node = wsi[key];
-        if (node == null)
-        {
-            return defaultValue;
-        }
-
-        return node is JsonValue v && v.TryGetValue<long>(out var l) ? l : throw new AppError($"WSIInput.{key}: value is not a valid integer");
-    }
-
-    private static JsonArray WsiPair(JsonObject wsi, string key, long a, long b)
-    {
-        var node = wsi[key];
-        if (node == null)
-        {
-            return new JsonArray(a, b);
-        }
-
-        if (node is JsonArray arr && arr.All(x => x is JsonValue v && v.TryGetValue<long>(out _)))
-        {
-            return (JsonArray)PyJson.Clone(arr)!;
-        }
-
-        throw new AppError($"WSIInput.{key}: value is not a valid sequence of integers");
-    }
-
-    private static long[] Longs(JsonNode? node) =>
-        node is JsonArray arr ? arr.Select(x => x is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0L).ToArray() : Array.Empty<long>();
-
     /// <summary>
     /// The app's <c>infer_wsi</c> for a slide: tiles of <c>tile_size</c> over the region (or a 4096x4096 slide),
     /// one deterministic square contour per tile whose sampled byte is 128 or more; DSA JSON or ASAP XML file.
     /// </summary>
-    private async Task<(JsonObject Json, string? File)> RunWsiAsync(JsonObject request, CancellationToken cancellationToken)
+    internal async Task<(JsonObject Json, string? File)> RunWsiAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var modelName = request["model"]!.GetValue<string>();
         var model = FindModel(modelName) ?? throw new AppError($"WSI/Inference Task is not Initialized. There is no model '{modelName}' available");
@@ -416,4 +263,8 @@ internal sealed partial class EmulatorApp
         File.WriteAllText(path, sb.ToString(), new UTF8Encoding(false));
         return path;
     }
+
+    /// <summary>A JSON array of integers as longs (anything else counts as 0).</summary>
+    internal static long[] Longs(JsonNode? node) =>
+        node is JsonArray arr ? arr.Select(x => x is JsonValue v && v.TryGetValue<long>(out var l) ? l : 0L).ToArray() : Array.Empty<long>();
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -11,9 +10,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The /infer router and the app's infer (the WSI routes: EmulatorApp.Wsi.cs).
-internal sealed partial class EmulatorApp
+// infer.py: POST /infer/{model}, and the app's infer with the threshold model.
+internal sealed class InferRouter(EmulatorApp app)
 {
+    /// <summary>The infer router.</summary>
+    public void Map(Router r)
+    {
+        r.Add("POST", "/infer/{model}", Access.Role, EmulatorRoles.User, BodyKind.Form, Infer);
+    }
+
     private static readonly string[] InferOutputs = { "image", "json", "all", "dicom_seg" };
 
     /// <summary>What the app's <c>infer</c> returns.</summary>
@@ -48,19 +53,19 @@ internal sealed partial class EmulatorApp
 
         if (parameters.Length > 0)
         {
-            foreach (var kv in LoadDict(parameters).ToList())
+            foreach (var kv in EmulatorApp.LoadDict(parameters).ToList())
             {
                 request[kv.Key] = PyJson.Clone(kv.Value);
             }
         }
 
-        if (sessionId.Length > 0 && Sessions.Get(sessionId, updateTs: true) is { } session)
+        if (sessionId.Length > 0 && app.Sessions.Get(sessionId, updateTs: true) is { } session)
         {
             request["image"] = session.Image;
             request["session"] = session.ToJson();
         }
 
-        Log.Info("monailabel.endpoints.infer", "Infer Request: " + PyJson.Dumps(request));
+        app.Log.Info("monailabel.endpoints.infer", "Infer Request: " + PyJson.Dumps(request));
         var result = await RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
         try
         {
@@ -84,7 +89,7 @@ internal sealed partial class EmulatorApp
         }
         finally
         {
-            TryDelete(result.File);
+            EmulatorApp.TryDelete(result.File);
         }
     }
 
@@ -121,8 +126,8 @@ internal sealed partial class EmulatorApp
             throw new AppError("Model is not provided for Inference Task");
         }
 
-        var model = FindModel(modelName) ?? throw new AppError($"Inference Task is not Initialized. There is no model '{modelName}' available");
-        var saveLabel = Truthy(request["save_label"]);
+        var model = app.FindModel(modelName) ?? throw new AppError($"Inference Task is not Initialized. There is no model '{modelName}' available");
+        var saveLabel = EmulatorApp.Truthy(request["save_label"]);
         string? imageId = null;
         string path;
         if (request["image"] is JsonValue iv && iv.TryGetValue<string>(out var image))
@@ -135,7 +140,7 @@ internal sealed partial class EmulatorApp
             else
             {
                 imageId = image;
-                path = Datastore.GetImageUri(image);
+                path = app.Datastore.GetImageUri(image);
             }
         }
         else
@@ -155,7 +160,7 @@ internal sealed partial class EmulatorApp
         }
 
         var watch = Stopwatch.StartNew();
-        var result = NewTempFile(".nii.gz");
+        var result = app.NewTempFile(".nii.gz");
         await FakeModel.InferFileAsync(path, result, cancellationToken).ConfigureAwait(false);
         var seconds = Math.Round(watch.Elapsed.TotalSeconds, 2);
 
@@ -185,7 +190,7 @@ internal sealed partial class EmulatorApp
         if (saveLabel && imageId != null)
         {
             var tag = request["label_tag"] is JsonValue tv && tv.TryGetValue<string>(out var t) ? t : LocalDatastore.Original;
-            labelId = Datastore.SaveLabel(imageId, result, result, tag, new JsonObject { ["model"] = modelName, ["params"] = PyJson.Clone(parameters) });
+            labelId = app.Datastore.SaveLabel(imageId, result, result, tag, new JsonObject { ["model"] = modelName, ["params"] = PyJson.Clone(parameters) });
         }
 
         return new InferOutcome(labelId, LocalDatastore.Original, result, parameters);

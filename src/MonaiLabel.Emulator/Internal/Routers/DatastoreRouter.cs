@@ -5,9 +5,31 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The /datastore router.
-internal sealed partial class EmulatorApp
+// datastore.py: the listing, images, labels, their info and the dataset archive.
+internal sealed class DatastoreRouter(EmulatorApp app)
 {
+    /// <summary>The datastore router.</summary>
+    public void Map(Router r)
+    {
+        r.Add("GET", "/datastore/", Access.Role, EmulatorRoles.User, BodyKind.None, DatastoreListing);
+        r.Add("PUT", "/datastore/image", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
+        r.Add("PUT", "/datastore/", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
+        r.Add("DELETE", "/datastore/image", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
+        r.Add("DELETE", "/datastore/", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
+        r.Add("HEAD", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, CheckImage);
+        r.Add("GET", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadImage);
+        r.Add("GET", "/datastore/image/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetImageInfo);
+        r.Add("PUT", "/datastore/image/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, PutImageInfo);
+        r.Add("PUT", "/datastore/label", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, SaveLabel);
+        r.Add("DELETE", "/datastore/label", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveLabel);
+        r.Add("HEAD", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, CheckLabel);
+        r.Add("GET", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadLabel);
+        r.Add("GET", "/datastore/label/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetLabelInfo);
+        r.Add("PUT", "/datastore/label/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "info"));
+        r.Add("PUT", "/datastore/updatelabelinfo", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "params"));
+        r.Add("GET", "/datastore/dataset", Access.Role, EmulatorRoles.Annotator, BodyKind.None, DownloadDataset);
+    }
+
     private static readonly string[] DatastoreOutputs = { "train", "stats", "all" };
 
     private Task DatastoreListing(Call c)
@@ -16,9 +38,9 @@ internal sealed partial class EmulatorApp
         c.Validate();
         JsonNode answer = (output ?? "stats") switch
         {
-            "all" => Datastore.Json(),
-            "train" => Datastore.Datalist(),
-            _ => Datastore.Status(),
+            "all" => app.Datastore.Json(),
+            "train" => app.Datastore.Datalist(),
+            _ => app.Datastore.Status(),
         };
         return Responses.Json(c.Http, 200, answer);
     }
@@ -30,13 +52,13 @@ internal sealed partial class EmulatorApp
         var file = c.FormFile("file", required: true);
         c.Validate();
 
-        Log.Info("monailabel.endpoints.datastore", $"Image: {image}; File: {file!.FileName}; params: {parameters}");
+        app.Log.Info("monailabel.endpoints.datastore", $"Image: {image}; File: {file!.FileName}; params: {parameters}");
         var fileExt = string.IsNullOrEmpty(file.FileName) ? ".nii.gz" : Py.AllSuffixes(file.FileName);
         var baseName = Py.BaseName(file.FileName ?? string.Empty);
         var imageId = !string.IsNullOrEmpty(image) ? image : fileExt.Length == 0 ? baseName : baseName.Replace(fileExt, string.Empty, StringComparison.Ordinal);
-        var saveParams = parameters.Length > 0 ? LoadDict(parameters) : new JsonObject();
+        var saveParams = parameters.Length > 0 ? EmulatorApp.LoadDict(parameters) : new JsonObject();
         saveParams["user"] = c.User.Username;
-        var id = Datastore.AddImage(imageId, file.TempPath, Py.TempName(fileExt), saveParams);
+        var id = app.Datastore.AddImage(imageId, file.TempPath, Py.TempName(fileExt), saveParams);
         return Responses.Json(c.Http, 200, new JsonObject { ["image"] = id });
     }
 
@@ -44,8 +66,8 @@ internal sealed partial class EmulatorApp
     {
         var id = c.QueryRequired("id");
         c.Validate();
-        Log.Info("monailabel.endpoints.datastore", $"Removing Image: {id} by {c.User.Username}");
-        Datastore.RemoveImage(id);
+        app.Log.Info("monailabel.endpoints.datastore", $"Removing Image: {id} by {c.User.Username}");
+        app.Datastore.RemoveImage(id);
         return Responses.Json(c.Http, 200, new JsonObject());
     }
 
@@ -57,11 +79,11 @@ internal sealed partial class EmulatorApp
         var label = c.FormFile("label", required: true);
         c.Validate();
 
-        Log.Info("monailabel.endpoints.datastore", $"Saving Label for {image} for tag: {tag} by {c.User.Username}");
+        app.Log.Info("monailabel.endpoints.datastore", $"Saving Label for {image} for tag: {tag} by {c.User.Username}");
         var fileExt = string.IsNullOrEmpty(label!.FileName) ? ".nii.gz" : Py.AllSuffixes(label.FileName);
         tag = tag.Length > 0 ? tag : LocalDatastore.Final;
-        var saveParams = parameters.Length > 0 ? LoadDict(parameters) : new JsonObject();
-        var labelId = Datastore.SaveLabel(image, label.TempPath, Py.TempName(fileExt), tag, saveParams);
+        var saveParams = parameters.Length > 0 ? EmulatorApp.LoadDict(parameters) : new JsonObject();
+        var labelId = app.Datastore.SaveLabel(image, label.TempPath, Py.TempName(fileExt), tag, saveParams);
         return Responses.Json(c.Http, 200, new JsonObject { ["image"] = image, ["label"] = labelId });
     }
 
@@ -70,8 +92,8 @@ internal sealed partial class EmulatorApp
         var id = c.QueryRequired("id");
         var tag = c.QueryRequired("tag");
         c.Validate();
-        Log.Info("monailabel.endpoints.datastore", $"Removing Label: {id} by {c.User.Username}");
-        Datastore.RemoveLabel(id, tag);
+        app.Log.Info("monailabel.endpoints.datastore", $"Removing Label: {id} by {c.User.Username}");
+        app.Datastore.RemoveLabel(id, tag);
         return Responses.Json(c.Http, 200, new JsonObject());
     }
 
@@ -107,10 +129,10 @@ internal sealed partial class EmulatorApp
 
     private string ExistingImage(string image)
     {
-        var path = Datastore.GetImageUri(image);
+        var path = app.Datastore.GetImageUri(image);
         if (path.Length == 0 || !File.Exists(path))
         {
-            Log.Error("monailabel.endpoints.datastore", $"Image NOT Found or is a directory: {path}");
+            app.Log.Error("monailabel.endpoints.datastore", $"Image NOT Found or is a directory: {path}");
             throw new HttpError(404, "Image NOT Found or is a directory");
         }
 
@@ -119,10 +141,10 @@ internal sealed partial class EmulatorApp
 
     private string ExistingLabel(string label, string tag)
     {
-        var path = Datastore.GetLabelUri(label, tag);
+        var path = app.Datastore.GetLabelUri(label, tag);
         if (path.Length == 0 || !File.Exists(path))
         {
-            Log.Error("monailabel.endpoints.datastore", $"Label NOT Found or is a directory: {path}");
+            app.Log.Error("monailabel.endpoints.datastore", $"Label NOT Found or is a directory: {path}");
             throw new HttpError(404, "Label NOT Found or is a directory");
         }
 
@@ -151,7 +173,7 @@ internal sealed partial class EmulatorApp
     {
         var image = c.QueryRequired("image");
         c.Validate();
-        return Responses.Json(c.Http, 200, Datastore.GetImageInfo(image));
+        return Responses.Json(c.Http, 200, app.Datastore.GetImageInfo(image));
     }
 
     private Task PutImageInfo(Call c)
@@ -159,10 +181,10 @@ internal sealed partial class EmulatorApp
         var image = c.QueryRequired("image");
         var info = c.FormStr("info", "{}");
         c.Validate();
-        Log.Info("monailabel.endpoints.datastore", $"Update Image Info: {image} by {c.User.Username}");
-        var i = LoadDict(info);
+        app.Log.Info("monailabel.endpoints.datastore", $"Update Image Info: {image} by {c.User.Username}");
+        var i = EmulatorApp.LoadDict(info);
         i["user"] = c.User.Username;
-        Datastore.UpdateImageInfo(image, i);
+        app.Datastore.UpdateImageInfo(image, i);
         return Responses.Json(c.Http, 200, null);
     }
 
@@ -171,7 +193,7 @@ internal sealed partial class EmulatorApp
         var label = c.QueryRequired("label");
         var tag = c.QueryRequired("tag");
         c.Validate();
-        return Responses.Json(c.Http, 200, Datastore.GetLabelInfo(label, tag));
+        return Responses.Json(c.Http, 200, app.Datastore.GetLabelInfo(label, tag));
     }
 
     private Task PutLabelInfo(Call c, string field)
@@ -180,10 +202,10 @@ internal sealed partial class EmulatorApp
         var tag = c.QueryRequired("tag");
         var info = c.FormStr(field, "{}");
         c.Validate();
-        Log.Info("monailabel.endpoints.datastore", $"Update Label Info: {label} for {tag} by {c.User.Username}");
-        var i = LoadDict(info);
+        app.Log.Info("monailabel.endpoints.datastore", $"Update Label Info: {label} for {tag} by {c.User.Username}");
+        var i = EmulatorApp.LoadDict(info);
         i["user"] = c.User.Username;
-        Datastore.UpdateLabelInfo(label, tag, i);
+        app.Datastore.UpdateLabelInfo(label, tag, i);
         return Responses.Json(c.Http, 200, null);
     }
 
@@ -191,15 +213,15 @@ internal sealed partial class EmulatorApp
     {
         var limit = c.QueryInt("limit_cases", null);
         c.Validate();
-        var zip = NewTempFile(string.Empty);
+        var zip = app.NewTempFile(string.Empty);
         try
         {
-            Datastore.WriteDatasetArchive(zip, limit);
+            app.Datastore.WriteDatasetArchive(zip, limit);
             await Responses.File(c.Http, zip, "application/octet-stream", "dataset.zip").ConfigureAwait(false);
         }
         finally
         {
-            TryDelete(zip);
+            EmulatorApp.TryDelete(zip);
         }
     }
 }

@@ -1,64 +1,17 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace MonaiLabel.Emulator.Internal;
-
-/// <summary>A string-keyed map that keeps insertion order (a Python dict).</summary>
-internal sealed class OrderedMap<T> : IEnumerable<KeyValuePair<string, T>>
-    where T : class
-{
-    private readonly List<string> keys = new();
-    private readonly Dictionary<string, T> map = new(StringComparer.Ordinal);
-
-    public int Count => keys.Count;
-
-    public IReadOnlyList<string> Keys => keys;
-
-    public T? Get(string key) => map.TryGetValue(key, out var v) ? v : null;
-
-    public void Set(string key, T value)
-    {
-        if (!map.ContainsKey(key))
-        {
-            keys.Add(key);
-        }
-
-        map[key] = value;
-    }
-
-    public bool Remove(string key)
-    {
-        if (map.Remove(key))
-        {
-            keys.Remove(key);
-            return true;
-        }
-
-        return false;
-    }
-
-    public IEnumerator<KeyValuePair<string, T>> GetEnumerator()
-    {
-        foreach (var k in keys.ToList())
-        {
-            yield return new KeyValuePair<string, T>(k, map[k]);
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-}
 
 /// <summary>
 /// MONAI Label's LocalDatastore: images in the studies folder, labels in <c>labels/&lt;tag&gt;/</c>, the index in
 /// <c>datastore_v2.json</c>; image and label ids, extensions, info dictionaries and answers as the Python class makes them.
 /// </summary>
-internal sealed class LocalDatastore
+internal sealed partial class LocalDatastore
 {
     public const string Final = "final";
     public const string Original = "original";
@@ -434,86 +387,4 @@ internal sealed class LocalDatastore
             writer.Write(bytes, 0, bytes.Length);
         }
     }
-
-    private void Save()
-    {
-        var text = PyJson.DumpsIndented(JsonLocked(), 2);
-        File.WriteAllText(Path.Combine(root, "datastore_v2.json"), text, new UTF8Encoding(false));
-    }
-
-    private static void DeleteFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
-
-    /// <summary><c>_reconcile_datastore</c>: drops entries whose files are gone, adds files found on disk.</summary>
-    private void Reconcile()
-    {
-        var changed = RemoveNonExisting();
-        foreach (var file in ListFiles(root))
-        {
-            var (id, ext) = ToId(file);
-            if (objects.Get(id) == null)
-            {
-                var info = new JsonObject { ["ts"] = Py.Now(), ["name"] = id + ext };
-                objects.Set(id, new ObjectEntry(new DataEntry(ext, info)));
-                changed = true;
-            }
-        }
-
-        foreach (var tagDir in Directory.GetDirectories(LabelPath(null)).OrderBy(d => d, StringComparer.Ordinal))
-        {
-            var tag = Path.GetFileName(tagDir);
-            foreach (var file in ListFiles(tagDir))
-            {
-                var (id, ext) = ToId(file);
-                var obj = objects.Get(id);
-                if (obj != null && obj.Labels.Get(tag) == null)
-                {
-                    obj.Labels.Set(tag, new DataEntry(ext, new JsonObject { ["ts"] = Py.Now(), ["name"] = id + ext }));
-                    changed = true;
-                }
-            }
-        }
-
-        if (changed || !File.Exists(Path.Combine(root, "datastore_v2.json")))
-        {
-            Save();
-        }
-    }
-
-    private bool RemoveNonExisting()
-    {
-        var changed = false;
-        foreach (var (id, obj) in objects)
-        {
-            if (!File.Exists(Path.Combine(root, id + obj.Image.Ext)))
-            {
-                objects.Remove(id);
-                changed = true;
-                continue;
-            }
-
-            foreach (var (tag, label) in obj.Labels)
-            {
-                if (!File.Exists(Path.Combine(LabelPath(tag), id + label.Ext)))
-                {
-                    obj.Labels.Remove(tag);
-                    changed = true;
-                }
-            }
-        }
-
-        return changed;
-    }
-
-    private static IEnumerable<string> ListFiles(string dir) =>
-        Directory.GetFiles(dir)
-            .Select(Path.GetFileName)
-            .Where(n => n != null && Extensions.Any(e => n.EndsWith(e, StringComparison.Ordinal)))
-            .Select(n => n!)
-            .OrderBy(n => n, StringComparer.Ordinal);
 }
