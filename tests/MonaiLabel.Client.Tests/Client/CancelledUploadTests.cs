@@ -20,14 +20,13 @@ public class CancelledUploadTests
     {
         long received = 0;
         var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new RawTcpServer(async (connection, stop) =>
+        using var server = new RawServer(async connection =>
         {
             // A slow server: reads 16 KiB every 10 ms and never answers.
-            var stream = connection.GetStream();
             var buffer = new byte[16 * 1024];
-            while (!stop.IsCancellationRequested)
+            while (!connection.Stopping.IsCancellationRequested)
             {
-                var read = await stream.ReadAsync(buffer, 0, buffer.Length, stop);
+                var read = await connection.ReadSomeAsync(buffer);
                 if (read == 0)
                 {
                     return;
@@ -38,12 +37,12 @@ public class CancelledUploadTests
                     started.TrySetResult(true);
                 }
 
-                await Task.Delay(10, stop);
+                await Task.Delay(10, connection.Stopping);
             }
         });
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("big.nii.gz", TwentyMiB);
-        var progress = new SyncProgress();
+        var progress = new RecordingProgress();
         using var client = MonaiLabelClient.Create(new MonaiLabelClientOptions { ServerUrl = server.BaseUrl });
         using var cancel = new CancellationTokenSource();
 
@@ -56,7 +55,7 @@ public class CancelledUploadTests
 
         Assert.True(watch.Elapsed < HangBound, "took " + watch.Elapsed);
         Assert.True(Interlocked.Read(ref received) < TwentyMiB, "the whole file was sent before the cancellation");
-        Assert.InRange(progress.Values[progress.Values.Count - 1], 1, TwentyMiB - 1);
+        Assert.InRange(progress.Reports[progress.Reports.Count - 1], 1, TwentyMiB - 1);
         // The upload's file stream is closed: the file can be opened exclusively, then deleted.
         using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {

@@ -100,7 +100,7 @@ public class RetryTests
     {
         var calls = 0;
         using var server = new ScriptedServer(_ => Interlocked.Increment(ref calls) == 1 ? Reply.Status503 : Reply.Json("{\"image\":\"a\"}"));
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("a.nii.gz", 100_000);
         using var client = MonaiLabelClient.Create(server.Options(o => o.Retry.RetryNonIdempotent = true));
 
@@ -236,7 +236,7 @@ public class RetryTests
 
     private static async Task<int> ConnectionsForOneCall(int maxRetries)
     {
-        using var server = RawTcpServer.DropsConnection();
+        using var server = RawServer.DropsConnection();
         var options = new MonaiLabelClientOptions { ServerUrl = server.BaseUrl };
         options.Retry.MaxRetries = maxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
