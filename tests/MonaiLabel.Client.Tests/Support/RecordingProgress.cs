@@ -1,12 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
-using MonaiLabel.Client.Tests.Support;
-using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace MonaiLabel.Client.Tests;
