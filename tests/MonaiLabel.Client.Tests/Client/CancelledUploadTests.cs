@@ -20,13 +20,14 @@ public class CancelledUploadTests
     {
         long received = 0;
         var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var server = new RawServer(async connection =>
+        using var server = new RawTcpServer(async (connection, stop) =>
         {
             // A slow server: reads 16 KiB every 10 ms and never answers.
+            var stream = connection.GetStream();
             var buffer = new byte[16 * 1024];
-            while (!connection.Stopping.IsCancellationRequested)
+            while (!stop.IsCancellationRequested)
             {
-                var read = await connection.ReadSomeAsync(buffer);
+                var read = await stream.ReadAsync(buffer, 0, buffer.Length, stop);
                 if (read == 0)
                 {
                     return;
@@ -37,7 +38,7 @@ public class CancelledUploadTests
                     started.TrySetResult(true);
                 }
 
-                await Task.Delay(10, connection.Stopping);
+                await Task.Delay(10, stop);
             }
         });
         using var files = new TempResultDir();

@@ -18,7 +18,7 @@ public class RedirectTests
     [Fact]
     public async Task A_redirect_to_another_origin_does_not_carry_a_static_token()
     {
-        using var other = RawServer.AnswersThenCloses(200, "{\"name\":\"elsewhere\"}");
+        using var other = RawTcpServer.Answering(200, "{\"name\":\"elsewhere\"}");
         using var server = new ScriptedServer(_ => new Reply(302).With("Location", new Uri(other.BaseUrl, "info/").ToString()));
         using var client = MonaiLabelClient.Create(server.Options(o => o.AccessToken = "static-secret"));
 
@@ -34,7 +34,7 @@ public class RedirectTests
     [Fact]
     public async Task A_redirect_to_another_origin_does_not_carry_an_UpdateAuth_token()
     {
-        using var other = RawServer.AnswersThenCloses(200, "{\"name\":\"elsewhere\"}");
+        using var other = RawTcpServer.Answering(200, "{\"name\":\"elsewhere\"}");
         using var server = new ScriptedServer(_ => new Reply(307).With("Location", other.BaseUrl + "info/"));
         using var client = MonaiLabelClient.Create(server.Options());
         client.UpdateAuth(new AuthToken { AccessToken = "updated-secret" });
@@ -49,7 +49,7 @@ public class RedirectTests
     public async Task A_401_from_the_other_origin_does_not_make_the_client_send_a_fresh_token_there()
     {
         var tokens = 0;
-        using var other = RawServer.AnswersThenCloses(401, "{\"detail\":\"who are you\"}");
+        using var other = RawTcpServer.Answering(401, "{\"detail\":\"who are you\"}");
         using var server = new ScriptedServer(r => r.Path == "/auth/token"
             ? Reply.Token("tok-" + Interlocked.Increment(ref tokens))
             : new Reply(302).With("Location", other.BaseUrl + "info/"));
@@ -69,7 +69,7 @@ public class RedirectTests
     [Fact]
     public async Task A_retried_503_from_the_other_origin_does_not_get_the_token_either()
     {
-        using var other = RawServer.AnswersThenCloses(503, "{\"detail\":\"busy\"}");
+        using var other = RawTcpServer.Answering(503, "{\"detail\":\"busy\"}");
         using var server = new ScriptedServer(_ => new Reply(302).With("Location", other.BaseUrl + "info/"));
         using var client = MonaiLabelClient.Create(server.Options(o =>
         {
@@ -90,7 +90,7 @@ public class RedirectTests
     [Fact]
     public async Task The_DI_client_does_not_carry_the_token_to_another_origin_either()
     {
-        using var other = RawServer.AnswersThenCloses(401, "{\"detail\":\"who are you\"}");
+        using var other = RawTcpServer.Answering(401, "{\"detail\":\"who are you\"}");
         using var server = new ScriptedServer(r => r.Path == "/auth/token"
             ? Reply.Token("di-tok")
             : new Reply(308).With("Location", other.BaseUrl + "info/"));

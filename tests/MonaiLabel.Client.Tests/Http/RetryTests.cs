@@ -236,7 +236,7 @@ public class RetryTests
 
     private static async Task<int> ConnectionsForOneCall(int maxRetries)
     {
-        using var server = RawServer.DropsConnection();
+        using var server = RawTcpServer.DropsConnection();
         var options = new MonaiLabelClientOptions { ServerUrl = server.BaseUrl };
         options.Retry.MaxRetries = maxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);

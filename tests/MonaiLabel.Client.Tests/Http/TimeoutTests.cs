@@ -15,7 +15,7 @@ public class TimeoutTests
     [Fact]
     public async Task A_server_that_never_answers_fails_with_Kind_Timeout()
     {
-        using var server = RawServer.NeverAnswers();
+        using var server = RawTcpServer.NeverAnswers();
         using var client = MonaiLabelClient.Create(new MonaiLabelClientOptions
         {
             ServerUrl = server.BaseUrl,
@@ -35,7 +35,7 @@ public class TimeoutTests
     [Fact]
     public async Task The_timeout_from_DI_configuration_applies()
     {
-        using var server = RawServer.NeverAnswers();
+        using var server = RawTcpServer.NeverAnswers();
         var services = new ServiceCollection();
         services.AddMonaiLabelClient(o =>
         {
@@ -73,7 +73,7 @@ public class TimeoutTests
     [Fact]
     public async Task The_callers_cancellation_is_an_OperationCanceledException_not_a_timeout()
     {
-        using var server = RawServer.NeverAnswers();
+        using var server = RawTcpServer.NeverAnswers();
         using var client = MonaiLabelClient.Create(new MonaiLabelClientOptions
         {
             ServerUrl = server.BaseUrl,
@@ -91,7 +91,7 @@ public class TimeoutTests
     [Fact]
     public async Task An_already_cancelled_token_never_reaches_the_server()
     {
-        using var server = RawServer.NeverAnswers();
+        using var server = RawTcpServer.NeverAnswers();
         using var client = MonaiLabelClient.Create(new MonaiLabelClientOptions { ServerUrl = server.BaseUrl });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAppInfoAsync(new CancellationToken(canceled: true)));
@@ -103,7 +103,7 @@ public class TimeoutTests
     [Fact]
     public async Task Attempt_timeouts_are_retried_and_end_as_Kind_Timeout()
     {
-        using var server = RawServer.NeverAnswers();
+        using var server = RawTcpServer.NeverAnswers();
         var options = new MonaiLabelClientOptions { ServerUrl = server.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);

@@ -69,7 +69,7 @@ internal sealed class RawConnection
             body = Array.Empty<byte>();
         }
 
-        var request = new RawRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body, head);
+        var request = new RawRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : string.Empty, headers, body);
         _server.Record(request);
         return request;
     }
@@ -80,29 +80,6 @@ internal sealed class RawConnection
         var headEnd = await FillUntilAsync(() => IndexOf(_pending, "\r\n\r\n"u8.ToArray()));
         return headEnd < 0 ? null : Encoding.Latin1.GetString(_pending.Take(headEnd).ToArray());
     }
-
-    /// <summary>Reads what the client sent next (bytes already buffered first), at most the buffer's length; 0 when it closed.</summary>
-    public async Task<int> ReadSomeAsync(byte[] buffer)
-    {
-        if (_pending.Count > 0)
-        {
-            var count = Math.Min(buffer.Length, _pending.Count);
-            _pending.CopyTo(0, buffer, 0, count);
-            _pending.RemoveRange(0, count);
-            return count;
-        }
-
-        var read = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stopping);
-        if (read == 0)
-        {
-            NoteClosedByClient();
-        }
-
-        return read;
-    }
-
-    /// <summary>Cancelled when the server stops (for scripts that wait).</summary>
-    public CancellationToken Stopping => _stopping;
 
     /// <summary>Neither reads nor writes until the server stops: the client's bytes pile up unread.</summary>
     public Task HoldAsync() => Task.Delay(Timeout.Infinite, _stopping);

@@ -69,21 +69,6 @@ internal sealed class RawServer : IDisposable
             c.Close();
         });
 
-    /// <summary>The request heads read so far, in order (see <see cref="RawRequest.Head"/>).</summary>
-    public IReadOnlyList<string> Heads => _requests.Select(r => r.Head).ToList();
-
-    /// <summary>Reads each request and answers <paramref name="status"/> with a JSON body and <c>Connection: close</c>, then closes.</summary>
-    public static RawServer AnswersThenCloses(int status, string json) =>
-        Once(RawHttp.Response(status, new[] { "Content-Type: application/json", "Connection: close" }, Encoding.UTF8.GetBytes(json)));
-
-    /// <summary>Reads each request's head, then closes the connection without an answer.</summary>
-    public static RawServer DropsConnection() =>
-        new(async c =>
-        {
-            await c.ReadHeadOnlyAsync();
-            c.Close();
-        });
-
     /// <summary>Accepts connections and never reads or writes a byte.</summary>
     public static RawServer NeverAnswers() => new(c => c.WaitForClientCloseAsync(TimeSpan.FromMinutes(5)));
 
@@ -160,17 +145,13 @@ internal sealed class RawServer : IDisposable
 /// <summary>One request as the raw server read it.</summary>
 internal sealed class RawRequest
 {
-    public RawRequest(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body, string head = "")
+    public RawRequest(string method, string target, IReadOnlyDictionary<string, string> headers, byte[] body)
     {
-        Head = head;
         Method = method;
         Target = target;
         Headers = headers;
         Body = body;
     }
-
-    /// <summary>The request line and header lines exactly as received (Latin-1), without the final blank line.</summary>
-    public string Head { get; }
 
     public string Method { get; }
 
