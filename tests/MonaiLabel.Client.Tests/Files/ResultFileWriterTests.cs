@@ -11,7 +11,7 @@ namespace MonaiLabel.Client.Tests;
 
 public sealed class ResultFileWriterTests : IDisposable
 {
-    private static readonly byte[] Payload = TestBodies.Noise(300_000, seed: 3); // Several copy buffers' worth.
+    private static readonly byte[] Payload = RawHttp.Bytes(300_000, seed: 3); // Several copy buffers' worth.
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "mlc-writer-" + Guid.NewGuid().ToString("N"));
 
@@ -64,7 +64,7 @@ public sealed class ResultFileWriterTests : IDisposable
     {
         // File.Move without overwrite checks and then renames on Unix; with it, this failed within a few runs.
         var contents = Enumerable.Range(0, 32)
-            .Select(i => Encoding.ASCII.GetBytes($"file {i} ").Concat(TestBodies.Noise(1000 + i, i)).ToArray())
+            .Select(i => Encoding.ASCII.GetBytes($"file {i} ").Concat(RawHttp.Bytes(1000 + i, i)).ToArray())
             .ToArray();
 
         var paths = await Task.WhenAll(contents.Select(c =>
@@ -160,7 +160,7 @@ public sealed class ResultFileWriterTests : IDisposable
     {
         var reports = new List<long>();
 
-        await ResultFileWriter.SaveAsync(new MemoryStream(Payload), _directory, "a.nii.gz", progress: new SyncProgress(reports));
+        await ResultFileWriter.SaveAsync(new MemoryStream(Payload), _directory, "a.nii.gz", progress: new RecordingProgress(reports.Add));
 
         Assert.NotEmpty(reports);
         Assert.Equal(Payload.Length, reports[^1]);
@@ -211,11 +211,6 @@ public sealed class ResultFileWriterTests : IDisposable
         string.Join("\n", Listing().Select(n => n + "=" + (File.Exists(Path.Combine(_directory, n))
             ? Convert.ToBase64String(File.ReadAllBytes(Path.Combine(_directory, n)))
             : "dir")));
-
-    private sealed class SyncProgress(List<long> reports) : IProgress<long>
-    {
-        public void Report(long value) => reports.Add(value);
-    }
 
     /// <summary>Serves data until <c>failAfter</c> bytes, then fails like a dropped connection.</summary>
     private sealed class FailingStream(byte[] data, int failAfter, Action<long>? onRead = null) : MemoryStream(data, writable: false)

@@ -20,7 +20,7 @@ public class MultipartStreamReaderTests
         "\"label_name\": \"tmp5ur3p6jf.nii.gz\", \"image\": \"/tmp/mlref/work/studies/wire_case.nii.gz\", \"client_id\": null}}";
 
     private static readonly byte[] ExpectedImage =
-        TestBodies.Concat(Encoding.ASCII.GetBytes("MLREF-WIRE-SAMPLE-IMAGE"), new byte[] { 0x00, 0x01, 0x02, 0xFE, 0xFF, 0x0A });
+        RawHttp.Concat(Encoding.ASCII.GetBytes("MLREF-WIRE-SAMPLE-IMAGE"), new byte[] { 0x00, 0x01, 0x02, 0xFE, 0xFF, 0x0A });
 
     [Theory]
     [InlineData(false, 65536)]
@@ -180,8 +180,8 @@ public class MultipartStreamReaderTests
     public async Task Streams_a_5_MiB_part_exactly(bool trickle, int readSize)
     {
         const string boundary = "91828f88feea46c7b1d2f1d9b2105293";
-        var payload = TestBodies.Noise(5 * 1024 * 1024, seed: 7);
-        var body = TestBodies.Concat(
+        var payload = RawHttp.Bytes(5 * 1024 * 1024, seed: 7);
+        var body = RawHttp.Concat(
             TestBodies.Ascii($"--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.nii.gz\"\r\n\r\n"),
             payload,
             TestBodies.Ascii($"\r\n--{boundary}--\r\n"));
@@ -233,8 +233,8 @@ public class MultipartStreamReaderTests
                 while (content.AsSpan().IndexOf(delimiter) >= 0 || content.AsSpan().StartsWith(delimiter.AsSpan(2))); // RFC 2046 forbids both.
                 return content;
             }).ToList();
-            var body = TestBodies.Concat(parts
-                .Select(p => TestBodies.Concat(TestBodies.Ascii("--box\r\nX: y\r\n\r\n"), p, TestBodies.Ascii("\r\n")))
+            var body = RawHttp.Concat(parts
+                .Select(p => RawHttp.Concat(TestBodies.Ascii("--box\r\nX: y\r\n\r\n"), p, TestBodies.Ascii("\r\n")))
                 .Append(TestBodies.Ascii("--box--"))
                 .ToArray());
 

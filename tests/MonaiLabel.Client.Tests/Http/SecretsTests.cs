@@ -12,6 +12,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// Tokens and passwords never appear in exception messages (or their ToString, inner exceptions included), in
 /// <see cref="MonaiLabelClientOptions.ToString"/>, or in any log line or log state value the SDK writes.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class SecretsTests
 {
     private const string Password = "pw-Zx9!secret-horse";

@@ -16,6 +16,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// stream endless JSON. Every failure is a typed <see cref="MonaiLabelClientException"/> that names the problem;
 /// nothing hangs; a download that fails leaves no file, never a silently short one.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class HostileTransportTests
 {
     private static readonly byte[] Image = RawHttp.Bytes(200_000, seed: 11);
@@ -72,7 +73,7 @@ public class HostileTransportTests
             c.Reset();
         });
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await Record.ExceptionAsync(() => HostileClient.Within(10, () => client.DownloadLabelToAsync("lbl", "final", root.Dir)));
 
@@ -86,7 +87,7 @@ public class HostileTransportTests
     {
         using var server = RawServer.NeverAnswers();
         using var client = HostileClient.For(server, o => o.Timeout = TimeSpan.FromMilliseconds(300));
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         var watch = Stopwatch.StartNew();
 
         var error = await HostileClient.Fails(MonaiLabelErrorKind.Timeout, () => client.DownloadLabelToAsync("lbl", "final", root.Dir), seconds: 5);
@@ -106,7 +107,7 @@ public class HostileTransportTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server, o => o.Timeout = TimeSpan.FromMilliseconds(300));
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         await HostileClient.Fails(
             MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }), seconds: 5);
@@ -164,7 +165,7 @@ public class HostileTransportTests
             await c.TrickleAsync(bytes, TimeSpan.FromMilliseconds(50));
         });
         using var client = HostileClient.For(server, o => o.ReadTimeout = TimeSpan.FromMilliseconds(1500));
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var saved = await HostileClient.Within(10, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
 
@@ -182,7 +183,7 @@ public class HostileTransportTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server, o => o.ReadTimeout = TimeSpan.FromMilliseconds(300));
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.Timeout, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
@@ -233,7 +234,7 @@ public class HostileTransportTests
     {
         using var server = RawServer.Once(RawHttp.Response(500, new[] { "Content-Type: text/plain" }, "Internal Server Error"u8.ToArray()));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.ServerError, () => client.InferAsync("unknown", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
@@ -318,7 +319,7 @@ public class HostileTransportTests
         var json = "{\"label_names\": [" + string.Concat(Enumerable.Repeat("1,", 100_000)) + "1]}";
         using var server = RawServer.Once(RawHttp.Json(json));
         using var client = HostileClient.For(server, o => o.MaxJsonAnswerBytes = 64 * 1024);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
@@ -361,7 +362,7 @@ public class HostileTransportTests
         RawServer server, MonaiLabelErrorKind kind, Action<MonaiLabelClientOptions>? configure = null)
     {
         using var client = HostileClient.For(server, configure);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(kind, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
 

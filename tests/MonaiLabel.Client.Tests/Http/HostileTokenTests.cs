@@ -15,6 +15,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// holds another call past its own limits, a token goes only to the server it came from, and it is reused for most
 /// of its life.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class HostileTokenTests
 {
     private const string Password = "pa55-w0rd-hostile-token";

@@ -13,6 +13,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// the error must still succeed — at once (no retry, no back-off: these clients have retries off) — and a request
 /// is re-sent at most once, only when nothing of an answer had arrived and its body can be sent again.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class ReusedConnectionTests
 {
     private static readonly byte[] Error500 = RawHttp.Response(500, new[] { "Content-Type: text/plain; charset=utf-8" }, Encoding.ASCII.GetBytes("Internal Server Error"));
@@ -83,7 +84,7 @@ public class ReusedConnectionTests
     public async Task An_upload_from_a_file_after_an_error_answer_is_sent_again_whole()
     {
         var image = RawHttp.Bytes(300_000, seed: 5);
-        using var dir = new HostileRoot();
+        using var dir = new TempResultDir(create: false);
         var path = Path.Combine(dir.Root, "case.nii.gz");
         File.WriteAllBytes(path, image);
         using var server = ClosesAfterAnError(_ => RawHttp.Json("{\"image\":\"case\"}"));

@@ -138,16 +138,6 @@ internal static class TestBodies
 {
     public static byte[] Ascii(string text) => Encoding.UTF8.GetBytes(text);
 
-    public static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
-
-    /// <summary>Deterministic pseudo-random bytes (plenty of CR, LF and '-' among them).</summary>
-    public static byte[] Noise(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
-    }
-
     /// <summary>Reads every section, reading each body with reads of <paramref name="readSize"/> bytes.</summary>
     public static async Task<List<(MultipartSection Section, byte[] Body)>> ReadAllAsync(
         Stream body, string boundary, MultipartReaderOptions? options = null, int readSize = 4096)

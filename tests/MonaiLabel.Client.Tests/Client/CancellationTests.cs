@@ -14,6 +14,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// error), no temporary or partial file, the connection closed (the raw server sees it go), and the same client
 /// still works for the next call. A disposed client fails fast, naming itself.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class CancellationTests
 {
     private static readonly byte[] Image = RawHttp.Bytes(300_000, seed: 21);
@@ -37,7 +38,7 @@ public class CancellationTests
     {
         using var server = FirstThenNormal(AnswerNormally);
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }, new CancellationToken(canceled: true)));
@@ -59,7 +60,7 @@ public class CancellationTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
@@ -81,7 +82,7 @@ public class CancellationTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         using var cancel = new CancellationTokenSource();
         var progress = new CancelAt(cancel, bytes: 1);
 
@@ -104,7 +105,7 @@ public class CancellationTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         using var cancel = new CancellationTokenSource();
         // 300 ms after the first file's last byte: it is written (under its temporary name until the answer is complete)
         // by then, and the reader waits for the next part.
@@ -129,7 +130,7 @@ public class CancellationTests
             await c.HoldAsync(); // never reads the body: the upload backs up in the socket buffers
         });
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         using var cancel = new CancellationTokenSource();
         var upload = new MemoryStream(new byte[64 * 1024 * 1024]);
         var progress = new CancelAt(cancel, bytes: 1024 * 1024);
@@ -154,7 +155,7 @@ public class CancellationTests
             await c.StallAsync();
         });
         using var client = HostileClient.For(server, o => o.ReadTimeout = TimeSpan.FromSeconds(1));
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var error = await Record.ExceptionAsync(() => HostileClient.Within(5, () => client.GetAppInfoAsync(cancel.Token)));
@@ -175,7 +176,7 @@ public class CancellationTests
     public async Task A_disposed_client_fails_fast_with_ObjectDisposedException_naming_the_client()
     {
         using var server = FirstThenNormal(AnswerNormally);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
         var client = HostileClient.For(server);
         client.Dispose();
         var watch = Stopwatch.StartNew();
@@ -201,7 +202,7 @@ public class CancellationTests
     }
 
     // The cancelled connection is closed by the client, nothing is left on disk, and the same client works again.
-    private static async Task AssertCleanAndReusable(RawServer server, MonaiLabelClient client, HostileRoot root)
+    private static async Task AssertCleanAndReusable(RawServer server, MonaiLabelClient client, TempResultDir root)
     {
         root.AssertClean();
         await server.AssertClientClosedAsync(0);
@@ -245,10 +246,10 @@ public class CancellationTests
         }
 
         /// <summary>Whether a finished (non-hidden) file appeared in the result directory before the cancel.</summary>
-        public bool FileSeenBeforeCancel(HostileRoot root) => _sawFile;
+        public bool FileSeenBeforeCancel(TempResultDir root) => _sawFile;
 
         /// <summary>Polls the result directory for a written file (final or still temporary) until the cancel.</summary>
-        public void Watch(HostileRoot root) =>
+        public void Watch(TempResultDir root) =>
             _ = Task.Run(async () =>
             {
                 while (!_cancel.IsCancellationRequested)

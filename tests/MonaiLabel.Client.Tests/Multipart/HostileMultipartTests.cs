@@ -12,6 +12,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// <see cref="MonaiLabelErrorKind.InvalidResponse"/> and a message naming the problem, leaves the result directory
 /// empty (no partial or temporary file, no earlier file of the same answer) and writes nothing outside it.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class HostileMultipartTests
 {
     private static readonly byte[] Label = RawHttp.Bytes(20_000, seed: 7);
@@ -136,7 +137,7 @@ public class HostileMultipartTests
             RawMultipart.File("filename=\"a.nii.gz\"", Label, extraHeaders: "\r\nContent-Length: " + contentLength));
         using var server = RawServer.Once(RawMultipart.Answer(body));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
@@ -156,7 +157,7 @@ public class HostileMultipartTests
         var body = RawMultipart.Body(RawMultipart.Params(), RawMultipart.File("filename=\"a.nii.gz\"", tricky));
         using var server = RawServer.Once(RawMultipart.Answer(body));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var result = await HostileClient.Within(10, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 
@@ -173,7 +174,7 @@ public class HostileMultipartTests
             body.AsSpan(0, body.Length / 2).ToArray());
         using var server = RawServer.Once(answer);
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,
@@ -188,7 +189,7 @@ public class HostileMultipartTests
     {
         using var server = RawServer.Once(answer);
         using var client = HostileClient.For(server, configure);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,

@@ -100,7 +100,7 @@ public class RetryTests
     {
         var calls = 0;
         using var server = new ScriptedServer(_ => Interlocked.Increment(ref calls) == 1 ? Reply.Status503 : Reply.Json("{\"image\":\"a\"}"));
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("a.nii.gz", 100_000);
         using var client = MonaiLabelClient.Create(server.Options(o => o.Retry.RetryNonIdempotent = true));
 

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MonaiLabel.Client.Tests.Snapshots;
+namespace MonaiLabel.Client.Tests;
 
 /// <summary>
 /// Records each request as normalised text (method, path and query, stable headers, body with the multipart

@@ -14,16 +14,16 @@ public class ProgressTests
     public async Task Uploading_a_file_reports_increasing_progress_ending_at_its_size()
     {
         using var server = new ScriptedServer(_ => Reply.Json("{\"image\":\"case-1\"}"));
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("case-1.nii.gz", ThreeMiB);
-        var progress = new SyncProgress();
+        var progress = new RecordingProgress();
         using var client = MonaiLabelClient.Create(server.Options());
 
         var added = await client.UploadImageAsync(FileParameter.FromFile(path, progress: progress), "case-1");
 
         Assert.Equal("case-1", added.Image);
-        progress.AssertIncreasingTo(ThreeMiB);
-        Assert.True(progress.Values.Count > 1, "expected more than one report for 3 MiB");
+        progress.AssertReached(ThreeMiB);
+        Assert.True(progress.Reports.Count > 1, "expected more than one report for 3 MiB");
         var part = Assert.Single(server.Requests).Multipart().Part("file");
         Assert.Equal(File.ReadAllBytes(path), part.Content);
     }
@@ -33,12 +33,12 @@ public class ProgressTests
     {
         using var server = new ScriptedServer(_ => Reply.Json("{\"image\":\"s\"}"));
         var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
-        var progress = new SyncProgress();
+        var progress = new RecordingProgress();
         using var client = MonaiLabelClient.Create(server.Options());
 
         await client.UploadImageAsync(FileParameter.FromStream(new MemoryStream(bytes), "s.nii.gz", progress: progress), "s");
 
-        progress.AssertIncreasingTo(bytes.Length);
+        progress.AssertReached(bytes.Length);
     }
 
     [Fact]
@@ -48,13 +48,13 @@ public class ProgressTests
         using var server = new ScriptedServer(_ => new Reply(200) { Body = body }
             .With("Content-Type", "application/octet-stream")
             .With("Content-Disposition", "attachment; filename=\"case-1.nii.gz\""));
-        using var results = new TempDir();
-        var progress = new SyncProgress();
+        using var results = new TempResultDir();
+        var progress = new RecordingProgress();
         using var client = MonaiLabelClient.Create(server.Options());
 
-        var saved = await client.DownloadLabelToAsync("case-1", "final", results.Path, progress: progress);
+        var saved = await client.DownloadLabelToAsync("case-1", "final", results.Dir, progress: progress);
 
-        progress.AssertIncreasingTo(body.Length);
+        progress.AssertReached(body.Length);
         Assert.Equal(body.Length, saved.Length);
         Assert.Equal(body, File.ReadAllBytes(saved.Path));
         Assert.Single(server.Requests).AssertRoute("GET", "/datastore/label", "label=case-1&tag=final");

@@ -35,7 +35,7 @@ public class DependencyInjectionTests
     public async Task AddMonaiLabelClient_binds_options_from_configuration()
     {
         using var server = new ScriptedServer(_ => Reply.Status503);
-        using var results = new TempDir();
+        using var results = new TempResultDir();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -45,7 +45,7 @@ public class DependencyInjectionTests
                 ["MonaiLabel:Retry:MaxRetries"] = "2",
                 ["MonaiLabel:Retry:Delay"] = "00:00:00.001",
                 ["MonaiLabel:Retry:MaxDelay"] = "00:00:00.010",
-                ["MonaiLabel:ResultDirectory"] = results.Path,
+                ["MonaiLabel:ResultDirectory"] = results.Dir,
             })
             .Build();
         var services = new ServiceCollection();
@@ -57,11 +57,11 @@ public class DependencyInjectionTests
         Assert.Equal("client-7", options.ClientId);
         Assert.Equal(TimeSpan.FromSeconds(7), options.Timeout);
         Assert.Equal(2, options.Retry.MaxRetries);
-        Assert.Equal(results.Path, options.ResultDirectory);
+        Assert.Equal(results.Dir, options.ResultDirectory);
 
         var client = provider.GetRequiredService<MonaiLabelClient>();
         Assert.Equal("client-7", client.Rest.ClientId);
-        Assert.Equal(results.Path, client.Rest.ResultDirectory);
+        Assert.Equal(results.Dir, client.Rest.ResultDirectory);
 
         // The bound retry count is the one in force: 1 attempt + 2 retries of a GET answered 503.
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());

@@ -38,7 +38,7 @@ public class DisposeTests
     public async Task An_upload_after_Dispose_throws_and_closes_the_file()
     {
         using var server = new ScriptedServer(_ => Reply.AppInfo());
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("a.nii.gz", 1000);
         var client = MonaiLabelClient.Create(server.Options());
         client.Dispose();

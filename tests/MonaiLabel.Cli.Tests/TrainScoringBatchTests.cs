@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MonaiLabel.Cli.Tests;
 
-public sealed class TaskTests
+public sealed class TrainScoringBatchTests
 {
     [Fact]
     public async Task Train_start_then_status_watch_follows_it_to_done()

@@ -6,6 +6,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MonaiLabel.Fuzz.Core;
+using Xunit;
 using Xunit.Sdk;
 
 namespace MonaiLabel.Client.Tests.Fuzz;
@@ -17,6 +18,7 @@ namespace MonaiLabel.Client.Tests.Fuzz;
 /// hundred cases each, so the CI run stays short; tools/fuzz/MonaiLabel.Fuzz runs the same oracles for longer.
 /// On failure FsCheck prints the seed to replay with <c>[Property(Replay = "…")]</c>.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public class PropertyTests
 {
     private const string BoundaryChars = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=? ";

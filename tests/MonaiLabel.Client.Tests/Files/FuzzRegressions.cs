@@ -9,6 +9,7 @@ namespace MonaiLabel.Client.Tests.Fuzz;
 /// <summary>
 /// Inputs the fuzzer (tools/fuzz/MonaiLabel.Fuzz) found, kept after the fix. Each says what was wrong.
 /// </summary>
+[Trait("Category", "Fuzz")]
 public class Regressions
 {
     private static readonly string Directory = Path.Combine(Path.GetTempPath(), "mlc-fuzz-regressions");
@@ -54,7 +55,7 @@ public class Regressions
         var name = "CON" + new string(' ', 300) + "x.nii.gz";
         using var server = RawServer.Once(RawHttp.File(body, $"attachment; filename=\"{name}\""));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var saved = await HostileClient.Within(10, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -9,107 +8,7 @@ using MonaiLabel.Client.Tests.Support;
 using WireMock.ResponseBuilders;
 using Xunit;
 
-namespace MonaiLabel.Client.Tests.Client;
-
-/// <summary>
-/// A fresh temporary tree per test: <see cref="Root"/> (unique) holding only the result directory
-/// <see cref="Dir"/> three levels down, so that a name escaping by <c>../..</c> would still land inside
-/// <see cref="Root"/> and be caught by <see cref="AssertNothingOutsideDir"/>. Deleted on dispose.
-/// </summary>
-internal sealed class TempResultDir : IDisposable
-{
-    public TempResultDir(bool create = true)
-    {
-        Root = Path.Combine(Path.GetTempPath(), "mlc-client-tests", Guid.NewGuid().ToString("N"));
-        Dir = Path.Combine(Root, "l1", "l2", "results");
-        Directory.CreateDirectory(create ? Dir : Path.GetDirectoryName(Dir)!);
-    }
-
-    /// <summary>The unique root of this test's tree.</summary>
-    public string Root { get; }
-
-    /// <summary>The directory results are saved to.</summary>
-    public string Dir { get; }
-
-    /// <summary>Every entry (files and directories, hidden ones included) directly inside <see cref="Dir"/>.</summary>
-    public string[] Entries => Directory.Exists(Dir) ? Directory.GetFileSystemEntries(Dir) : Array.Empty<string>();
-
-    /// <summary>The file names directly inside <see cref="Dir"/>, sorted.</summary>
-    public string[] FileNames => Entries.Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
-
-    public string PathOf(string name) => Path.Combine(Dir, name);
-
-    /// <summary>The result directory has no entry at all (no partial or hidden temporary file either).</summary>
-    public void AssertEmpty() =>
-        Assert.True(Entries.Length == 0, "Expected an empty result directory, found: " + string.Join(", ", FileNames));
-
-    /// <summary>The only files anywhere under <see cref="Root"/> are directly inside <see cref="Dir"/>.</summary>
-    public void AssertNothingOutsideDir()
-    {
-        var strays = Directory.GetFiles(Root, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetDirectoryName(f) != Dir)
-            .ToList();
-        Assert.True(strays.Count == 0, "Files written outside the result directory: " + string.Join(", ", strays));
-        var directories = Directory.GetDirectories(Root, "*", SearchOption.AllDirectories).Select(d => Path.GetRelativePath(Root, d)).OrderBy(d => d).ToArray();
-        Assert.Equal(new[] { "l1", Path.Combine("l1", "l2"), Path.Combine("l1", "l2", "results") }, directories);
-    }
-
-    /// <summary>Asserts <paramref name="saved"/> is directly inside <see cref="Dir"/> and holds <paramref name="bytes"/>.</summary>
-    public void AssertSavedInside(SavedFile saved, byte[] bytes)
-    {
-        Assert.Equal(Dir, Path.GetDirectoryName(saved.Path));
-        Assert.True(File.Exists(saved.Path), "Missing " + saved.Path);
-        Assert.Equal(bytes, File.ReadAllBytes(saved.Path));
-        Assert.Equal(bytes.Length, saved.Length);
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (Directory.Exists(Root))
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort; the tree is under the temp directory anyway.
-        }
-    }
-}
-
-/// <summary>An <see cref="IProgress{T}"/> that records each report synchronously (Progress&lt;T&gt; would post them later).</summary>
-internal sealed class RecordingProgress : IProgress<long>
-{
-    private readonly Action<long>? _onReport;
-    private readonly ConcurrentQueue<long> _reports = new();
-
-    public RecordingProgress(Action<long>? onReport = null)
-    {
-        _onReport = onReport;
-    }
-
-    public IReadOnlyList<long> Reports => _reports.ToArray();
-
-    public void Report(long value)
-    {
-        _reports.Enqueue(value);
-        _onReport?.Invoke(value);
-    }
-
-    /// <summary>Reports only grow and end at <paramref name="total"/>.</summary>
-    public void AssertReached(long total)
-    {
-        var reports = Reports;
-        Assert.NotEmpty(reports);
-        Assert.Equal(total, reports[reports.Count - 1]);
-        for (var i = 1; i < reports.Count; i++)
-        {
-            Assert.True(reports[i] > reports[i - 1], "Progress went backwards: " + string.Join(", ", reports));
-        }
-    }
-}
+namespace MonaiLabel.Client.Tests;
 
 /// <summary>One part of a multipart answer built by <see cref="MultipartAnswer"/>.</summary>
 internal sealed class AnswerPart
@@ -148,33 +47,11 @@ internal static class MultipartAnswer
 
     public static byte[] Build(bool closed, params AnswerPart[] parts)
     {
-        using var body = new MemoryStream();
-        void Write(string text)
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            body.Write(bytes, 0, bytes.Length);
-        }
-
-        foreach (var part in parts)
-        {
-            Write("--" + Boundary + "\r\n");
-            Write("Content-Disposition: " + part.Disposition + "\r\n");
-            if (part.ContentType != null)
-            {
-                Write("Content-Type: " + part.ContentType + "\r\n");
-            }
-
-            Write("\r\n");
-            body.Write(part.Body, 0, part.Body.Length);
-            Write("\r\n");
-        }
-
-        if (closed)
-        {
-            Write("--" + Boundary + "--\r\n");
-        }
-
-        return body.ToArray();
+        var written = parts.Select(part => RawMultipart.Part(
+            Boundary,
+            "Content-Disposition: " + part.Disposition + (part.ContentType != null ? "\r\nContent-Type: " + part.ContentType : string.Empty),
+            part.Body));
+        return RawHttp.Concat(closed ? written.Append(RawMultipart.Close(Boundary)).ToArray() : written.ToArray());
     }
 
     public static IResponseBuilder Response(byte[] body) =>

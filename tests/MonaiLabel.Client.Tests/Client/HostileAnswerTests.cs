@@ -13,6 +13,7 @@ namespace MonaiLabel.Client.Tests.Hostile;
 /// page in place of a result, a multipart answer cut after its closing delimiter, and errors that wrap the server's
 /// answer — each fails with the right kind, saves nothing, and keeps what the server said.
 /// </summary>
+[Trait("Category", "Hostile")]
 public class HostileAnswerTests
 {
     private static readonly byte[] Label = RawHttp.Bytes(16, seed: 3);
@@ -46,7 +47,7 @@ public class HostileAnswerTests
         var headers = new[] { "Content-Type: " + contentType, "Content-Disposition: attachment; filename=\"a.nii.gz\"" }.Concat(lengths);
         using var server = RawServer.Once(RawHttp.Response(200, headers, body, contentLength: false));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, shape switch
         {
@@ -65,7 +66,7 @@ public class HostileAnswerTests
         using var server = RawServer.Once(RawHttp.Response(
             200, new[] { "Content-Type: application/octet-stream", "Content-Length: 16", "Content-Length: 16" }, Label, contentLength: false));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var saved = await HostileClient.Within(HangBound.TotalSeconds, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
 
@@ -80,7 +81,7 @@ public class HostileAnswerTests
         var page = Encoding.UTF8.GetBytes("<html><body><form action=/login>Sign in</form></body></html>");
         using var server = RawServer.Once(RawHttp.Response(200, new[] { "Content-Type: " + contentType }, page));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
@@ -96,7 +97,7 @@ public class HostileAnswerTests
         var page = Encoding.UTF8.GetBytes("<!doctype html><title>Proxy login</title>");
         using var server = RawServer.Once(RawHttp.File(page, "attachment; filename=\"label.nii.gz\"", "text/html"));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(MonaiLabelErrorKind.InvalidResponse, () => client.DownloadLabelToAsync("lbl", "final", root.Dir));
 
@@ -112,7 +113,7 @@ public class HostileAnswerTests
             RawHttp.Head(200, "Content-Type: " + RawMultipart.ContentType(), "Content-Length: " + (body.Length + 1000)), body);
         using var server = RawServer.Once(answer);
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var error = await HostileClient.Fails(
             MonaiLabelErrorKind.InvalidResponse,
@@ -129,7 +130,7 @@ public class HostileAnswerTests
             RawMultipart.Body(RawMultipart.Params(), RawMultipart.File("filename=\"a.nii.gz\"", Label)), Encoding.ASCII.GetBytes("epilogue, ignored\r\n"));
         using var server = RawServer.Once(RawMultipart.Answer(body));
         using var client = HostileClient.For(server);
-        using var root = new HostileRoot();
+        using var root = new TempResultDir(create: false);
 
         var result = await HostileClient.Within(HangBound.TotalSeconds, () => client.InferAsync("m", new InferRequest { ImageId = "img", ResultDirectory = root.Dir }));
 

@@ -41,9 +41,9 @@ public class CancelledUploadTests
                 await Task.Delay(10, stop);
             }
         });
-        using var files = new TempDir();
+        using var files = new TempResultDir();
         var path = files.File("big.nii.gz", TwentyMiB);
-        var progress = new SyncProgress();
+        var progress = new RecordingProgress();
         using var client = MonaiLabelClient.Create(new MonaiLabelClientOptions { ServerUrl = server.BaseUrl });
         using var cancel = new CancellationTokenSource();
 
@@ -56,7 +56,7 @@ public class CancelledUploadTests
 
         Assert.True(watch.Elapsed < HangBound, "took " + watch.Elapsed);
         Assert.True(Interlocked.Read(ref received) < TwentyMiB, "the whole file was sent before the cancellation");
-        Assert.InRange(progress.Values[progress.Values.Count - 1], 1, TwentyMiB - 1);
+        Assert.InRange(progress.Reports[progress.Reports.Count - 1], 1, TwentyMiB - 1);
         // The upload's file stream is closed: the file can be opened exclusively, then deleted.
         using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
