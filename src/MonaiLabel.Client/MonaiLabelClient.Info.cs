@@ -17,5 +17,5 @@ public partial class MonaiLabelClient
     /// </summary>
     public virtual Task<NextSample> GetNextSampleAsync(
         string strategy, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        Rest.GetNextSampleAsync(strategy, parameters, cancellationToken);
+        Rest.GetNextSampleAsync(strategy, Rest.JsonBody(parameters), cancellationToken);
 }

@@ -101,7 +101,6 @@ internal partial class MonaiLabelRestClient
         var server = _serverUrl;
         request.RequestUri = new Uri(server, url);
         AuthenticationHandler.ForServer(request, server);
-        AddClientIdToJsonBody(request);
         NormalizeMultipartRequest(request);
         if (_authorization != null && request.Headers.Authorization == null)
         {
