@@ -52,7 +52,7 @@ namespace MonaiLabel.Client
     public class AuthToken
     {
         public AuthToken() { }
-        [Newtonsoft.Json.JsonProperty("access_token", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [Newtonsoft.Json.JsonProperty("access_token", Required=Newtonsoft.Json.Required.AllowNull)]
         public string? AccessToken { get; set; }
         [Newtonsoft.Json.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
