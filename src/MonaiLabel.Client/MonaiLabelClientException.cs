@@ -65,7 +65,7 @@ public partial class MonaiLabelClientException : Exception
         StatusCode = statusCode;
         Response = response;
         Detail = detail;
-        Headers = headers ?? NoHeaders;
+        Headers = CaseInsensitive(headers);
     }
 
     // For failures the SDK words itself but that came with a server answer: the message as given, and the status,
@@ -84,7 +84,24 @@ public partial class MonaiLabelClientException : Exception
         StatusCode = statusCode;
         Response = response;
         Detail = detail;
-        Headers = headers ?? NoHeaders;
+        Headers = CaseInsensitive(headers);
+    }
+
+    // HTTP header names are case-insensitive (RFC 9110 §5.1); the generated code collects them case-sensitively.
+    private static IReadOnlyDictionary<string, IEnumerable<string>> CaseInsensitive(IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    {
+        if (headers == null || headers.Count == 0)
+        {
+            return NoHeaders;
+        }
+
+        var copy = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            copy[header.Key] = copy.TryGetValue(header.Key, out var earlier) ? earlier.Concat(header.Value).ToList() : header.Value;
+        }
+
+        return copy;
     }
 
     /// <summary>A failure of <paramref name="kind"/> that carries what the server answered in <paramref name="answered"/>.</summary>

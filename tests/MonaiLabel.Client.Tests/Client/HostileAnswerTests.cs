@@ -150,6 +150,8 @@ public class HostileAnswerTests
         Assert.Equal("Session not found", error.Detail);
         Assert.Contains("Session not found", error.Response, StringComparison.Ordinal);
         Assert.Equal("req-7", Assert.Single(error.Headers["X-Trace"]));
+        Assert.Equal("req-7", Assert.Single(error.Headers["x-trace"])); // header names are case-insensitive
+        Assert.Equal("application/json", Assert.Single(error.Headers["CONTENT-TYPE"]));
     }
 
     [Fact]

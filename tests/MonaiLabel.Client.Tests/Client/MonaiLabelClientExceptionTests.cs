@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Xunit;
 
 namespace MonaiLabel.Client.Tests;
@@ -113,7 +114,9 @@ public class MonaiLabelClientExceptionTests
 
         var error = new MonaiLabelClientException("m", 401, "{\"detail\":\"Not authenticated\"}", headers, inner);
 
-        Assert.Same(headers, error.Headers);
+        // Kept as answered, and looked up as HTTP names are: case-insensitively.
+        Assert.Equal(headers.OrderBy(h => h.Key), error.Headers.OrderBy(h => h.Key));
+        Assert.Equal("Bearer", Assert.Single(error.Headers["WWW-Authenticate"]));
         Assert.Same(inner, error.InnerException);
         Assert.DoesNotContain("s3cr3t", error.Message);
         Assert.DoesNotContain("s3cr3t", error.ToString());
