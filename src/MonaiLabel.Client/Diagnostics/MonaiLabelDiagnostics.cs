@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
@@ -83,5 +82,22 @@ internal static class MonaiLabelDiagnostics
         Source.HasListeners() || OperationDuration.Enabled || BytesTransferred.Enabled || Retries.Enabled ||
         TokenRefreshes.Enabled || TaskPolls.Enabled || TaskDuration.Enabled;
 
-    internal static KeyValuePair<string, object?> Tag(string name, object? value) => new(name, value);
+    /// <summary>Measurement tags without the null ones (a success has no <c>error.type</c>, a call outside an operation no operation).</summary>
+    internal static TagList Tags(string name1, object? value1, string? name2 = null, object? value2 = null, string? name3 = null, object? value3 = null, string? name4 = null, object? value4 = null)
+    {
+        var tags = default(TagList);
+        AddIf(ref tags, name1, value1);
+        AddIf(ref tags, name2, value2);
+        AddIf(ref tags, name3, value3);
+        AddIf(ref tags, name4, value4);
+        return tags;
+    }
+
+    private static void AddIf(ref TagList tags, string? name, object? value)
+    {
+        if (name != null && value != null)
+        {
+            tags.Add(name, value);
+        }
+    }
 }

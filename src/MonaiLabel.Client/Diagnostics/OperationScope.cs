@@ -106,7 +106,7 @@ internal sealed class OperationScope
         }));
         if (Retries.Enabled)
         {
-            Retries.Add(1, Tag(OperationTag, scope?._operation), Tag(ReasonTag, reason));
+            Retries.Add(1, Tags(OperationTag, scope?._operation, ReasonTag, reason));
         }
     }
 
@@ -117,7 +117,7 @@ internal sealed class OperationScope
         scope?.Activity?.AddEvent(new ActivityEvent(TokenRefreshEvent, tags: new ActivityTagsCollection { { ReasonTag, reason } }));
         if (TokenRefreshes.Enabled)
         {
-            TokenRefreshes.Add(1, Tag(OperationTag, scope?._operation), Tag(ReasonTag, reason));
+            TokenRefreshes.Add(1, Tags(OperationTag, scope?._operation, ReasonTag, reason));
         }
     }
 
@@ -189,8 +189,7 @@ internal sealed class OperationScope
         if (OperationDuration.Enabled)
         {
             var elapsed = (Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency;
-            OperationDuration.Record(
-                elapsed, Tag(OperationTag, _operation), Tag(ServerAddressTag, _host), Tag(ServerPortTag, _port), Tag(ErrorTypeTag, errorType));
+            OperationDuration.Record(elapsed, Tags(OperationTag, _operation, ServerAddressTag, _host, ServerPortTag, _port, ErrorTypeTag, errorType));
         }
     }
 
@@ -212,7 +211,7 @@ internal sealed class OperationScope
         // Bytes read after the operation ended (a download stream the caller reads) reach the counter only.
         if (BytesTransferred.Enabled)
         {
-            BytesTransferred.Add(bytes, Tag(DirectionTag, sent ? "transmit" : "receive"), Tag(OperationTag, scope?._operation));
+            BytesTransferred.Add(bytes, Tags(DirectionTag, sent ? "transmit" : "receive", OperationTag, scope?._operation));
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class TaskTelemetry
     {
         if (TaskPolls.Enabled)
         {
-            TaskPolls.Add(1, Tag(TaskKindTag, OperationScope.TaskKindName(kind)), Tag(TaskStatusTag, status?.ToUpperInvariant()));
+            TaskPolls.Add(1, Tags(TaskKindTag, OperationScope.TaskKindName(kind), TaskStatusTag, status?.ToUpperInvariant()));
         }
     }
 
@@ -51,8 +51,7 @@ internal sealed class TaskTelemetry
         if (TaskDuration.Enabled)
         {
             var elapsed = (Stopwatch.GetTimestamp() - _started) / (double)Stopwatch.Frequency;
-            TaskDuration.Record(
-                elapsed, Tag(TaskKindTag, OperationScope.TaskKindName(_kind)), Tag(TaskStatusTag, state), Tag(ErrorTypeTag, errorType));
+            TaskDuration.Record(elapsed, Tags(TaskKindTag, OperationScope.TaskKindName(_kind), TaskStatusTag, state, ErrorTypeTag, errorType));
         }
     }
 }
