@@ -150,9 +150,13 @@ internal sealed class TelemetryCapture : IDisposable
                 text.Append(" Error: ").Append(span.StatusDescription);
             }
 
-            if (withTags && span.Source.Name == MonaiLabelDiagnostics.Name)
+            if (withTags)
             {
-                text.Append(' ').Append(string.Join(" ", span.TagObjects.Select(t => t.Key + "=" + t.Value)));
+                // HttpClient's spans: only what shows where they go and how they ended.
+                var tags = span.Source.Name == MonaiLabelDiagnostics.Name
+                    ? span.TagObjects
+                    : span.TagObjects.Where(t => t.Key is "url.full" or "http.response.status_code");
+                text.Append(' ').Append(string.Join(" ", tags.Select(t => t.Key + "=" + t.Value)));
             }
 
             text.Append('\n');
