@@ -44,14 +44,13 @@ internal sealed class OperationScope
     /// Runs <paramref name="body"/> as the operation named <paramref name="method"/> without an <c>Async</c> suffix
     /// (span <c>MonaiLabel {operation}</c>). With nobody listening it only calls the body.
     /// </summary>
-    public static async Task<T> RunAsync<T>(
-        string method, Uri? server, Func<Task<T>> body, string? model = null, string? strategy = null, BackgroundTaskKind? taskKind = null)
-    {
-        if (!IsEnabled)
-        {
-            return await body().ConfigureAwait(false);
-        }
+    public static Task<T> RunAsync<T>(
+        string method, Uri? server, Func<Task<T>> body, string? model = null, string? strategy = null, BackgroundTaskKind? taskKind = null) =>
+        IsEnabled ? RunObservedAsync(method, server, body, model, strategy, taskKind) : body();
 
+    private static async Task<T> RunObservedAsync<T>(
+        string method, Uri? server, Func<Task<T>> body, string? model, string? strategy, BackgroundTaskKind? taskKind)
+    {
         var scope = Start(method, server, model, strategy, taskKind);
         var previous = CurrentScope.Value;
         CurrentScope.Value = scope;
@@ -77,7 +76,7 @@ internal sealed class OperationScope
         string method, Uri? server, Func<Task> body, string? model = null, string? strategy = null, BackgroundTaskKind? taskKind = null) =>
         !IsEnabled
             ? body()
-            : RunAsync<bool>(method, server, async () =>
+            : RunObservedAsync<bool>(method, server, async () =>
             {
                 await body().ConfigureAwait(false);
                 return true;
@@ -98,12 +97,16 @@ internal sealed class OperationScope
             Interlocked.Increment(ref scope._retries);
         }
 
-        scope?.Activity?.AddEvent(new ActivityEvent(RetryEvent, tags: new ActivityTagsCollection
+        if (scope?.Activity is { IsAllDataRequested: true } activity)
         {
-            { AttemptTag, attempt },
-            { ReasonTag, reason },
-            { DelayTag, (long)delay.TotalMilliseconds },
-        }));
+            activity.AddEvent(new ActivityEvent(RetryEvent, tags: new ActivityTagsCollection
+            {
+                { AttemptTag, attempt },
+                { ReasonTag, reason },
+                { DelayTag, (long)delay.TotalMilliseconds },
+            }));
+        }
+
         if (Retries.Enabled)
         {
             Retries.Add(1, Tags(OperationTag, scope?._operation, ReasonTag, reason));
@@ -114,7 +117,11 @@ internal sealed class OperationScope
     public static void RefreshingToken(string reason)
     {
         var scope = Current;
-        scope?.Activity?.AddEvent(new ActivityEvent(TokenRefreshEvent, tags: new ActivityTagsCollection { { ReasonTag, reason } }));
+        if (scope?.Activity is { IsAllDataRequested: true } activity)
+        {
+            activity.AddEvent(new ActivityEvent(TokenRefreshEvent, tags: new ActivityTagsCollection { { ReasonTag, reason } }));
+        }
+
         if (TokenRefreshes.Enabled)
         {
             TokenRefreshes.Add(1, Tags(OperationTag, scope?._operation, ReasonTag, reason));
