@@ -68,6 +68,12 @@ internal sealed class OperationScope
         finally
         {
             CurrentScope.Value = previous;
+            if (previous != null)
+            {
+                // A nested operation (a poll inside a wait) moves bytes for the outer one too.
+                Interlocked.Add(ref previous._sent, Interlocked.Read(ref scope._sent));
+                Interlocked.Add(ref previous._received, Interlocked.Read(ref scope._received));
+            }
         }
     }
 
@@ -177,8 +183,9 @@ internal sealed class OperationScope
         {
             if (activity.IsAllDataRequested)
             {
-                activity.SetTag(BytesSentTag, Interlocked.Read(ref _sent));
-                activity.SetTag(BytesReceivedTag, Interlocked.Read(ref _received));
+                // Absent rather than 0: a GET has no request body.
+                activity.SetTag(BytesSentTag, NullIfZero(Interlocked.Read(ref _sent)));
+                activity.SetTag(BytesReceivedTag, NullIfZero(Interlocked.Read(ref _received)));
                 activity.SetTag(RetryCountTag, _retries == 0 ? null : Volatile.Read(ref _retries));
                 activity.SetTag(ErrorTypeTag, errorType);
             }
@@ -199,6 +206,8 @@ internal sealed class OperationScope
             OperationDuration.Record(elapsed, Tags(OperationTag, _operation, ServerAddressTag, _host, ServerPortTag, _port, ErrorTypeTag, errorType));
         }
     }
+
+    private static object? NullIfZero(long value) => value == 0 ? null : value;
 
     private static string Describe(Exception error, string errorType) =>
         error is MonaiLabelClientException { StatusCode: { } status } ? $"{errorType} (HTTP {status})" : errorType;

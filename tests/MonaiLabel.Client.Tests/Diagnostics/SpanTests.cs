@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace MonaiLabel.Client.Tests.Diagnostics;
@@ -13,6 +14,8 @@ namespace MonaiLabel.Client.Tests.Diagnostics;
 [Collection(TelemetryCollection.Name)]
 public class SpanTests
 {
+    private static readonly Task<int> Done = Task.FromResult(42);
+
     internal static Reply InferAnswer(string rawFileName = "filename=\"label.nii.gz\"") =>
         new Reply(200)
         {
@@ -48,6 +51,38 @@ public class SpanTests
 
         Assert.Null(seen);
         Assert.Null(current);
+    }
+
+    [Fact]
+    public void Nobody_listening_costs_no_allocation_in_the_wrapper()
+    {
+        Assert.False(MonaiLabelDiagnostics.IsEnabled);
+        Func<Task<int>> body = () => Done;
+        _ = OperationScope.RunAsync("GetAppInfoAsync", null, body); // JIT and statics first
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var task = OperationScope.RunAsync("GetAppInfoAsync", null, body);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Same(Done, task);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public async Task A_client_from_dependency_injection_traces_the_same_way()
+    {
+        using var server = new ScriptedServer(_ => Reply.AppInfo());
+        var services = new ServiceCollection();
+        services.AddMonaiLabelClient(o => o.ServerUrl = server.BaseUrl);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<MonaiLabelClient>();
+        using var capture = new TelemetryCapture();
+
+        await client.GetAppInfoAsync();
+
+        var span = capture.Span("MonaiLabel GetAppInfo");
+        Assert.Equal(span.SpanId, Assert.Single(capture.HttpSpans).ParentSpanId);
+        Assert.Single(capture.Of("monailabel.client.operation.duration"));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
@@ -41,4 +44,55 @@ public class SpanTreeTests
             "  POST [Client]\n",
             capture.Tree(withTags: false));
     }
+
+    [Fact]
+    public async Task A_session_workflow_shows_retries_as_events_and_polls_under_the_wait()
+    {
+        var infoCalls = 0;
+        var polls = 0;
+        using var server = new ScriptedServer(r => r.Path switch
+        {
+            "/info/" => Interlocked.Increment(ref infoCalls) == 1 ? Reply.Status503 : Reply.AppInfo(),
+            "/datastore/image" => Reply.Json("{\"image\":\"patient-12345\"}"),
+            "/infer/segmentation_spleen" => SpanTests.InferAnswer(),
+            "/train/segmentation_spleen" => Reply.Json("{\"id\":\"t1\",\"status\":\"SUBMITTED\"}"),
+            _ => Reply.Json("{\"id\":\"t1\",\"status\":\"" + (Interlocked.Increment(ref polls) < 2 ? "RUNNING" : "DONE") + "\"}"),
+        });
+        using var dir = new TempResultDir();
+        using var client = MonaiLabelClient.Create(server.Options());
+        using var capture = new TelemetryCapture();
+
+        await client.GetAppInfoAsync();
+        await client.UploadImageAsync(FileParameter.FromStream(new MemoryStream(ClientTest.BinaryBytes(1, 4096)), "secret-name.nii.gz"), "patient-12345");
+        await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "patient-12345", ResultDirectory = dir.Dir });
+        var training = await client.StartTrainingAsync("segmentation_spleen");
+        await training.WaitForCompletionAsync(TimeSpan.Zero);
+
+        _output.WriteLine(capture.Tree());
+        var wait = capture.Span("MonaiLabel BackgroundTask.WaitForCompletion");
+        var pollBytes = capture.SdkSpans.Where(s => s.DisplayName == "MonaiLabel BackgroundTask.UpdateStatus")
+            .Sum(s => (long)s.GetTagItem("monailabel.response.body.size")!);
+        Assert.Equal(pollBytes, wait.GetTagItem("monailabel.response.body.size"));
+        Assert.Null(wait.GetTagItem("monailabel.request.body.size"));
+        Assert.Equal(
+            "MonaiLabel GetAppInfo [Internal]\n" +
+            "  event monailabel.retry monailabel.retry.attempt=1 monailabel.reason=503 monailabel.retry.delay_ms=" + RetryDelay(capture) + "\n" +
+            "  GET [Client] Error\n" +
+            "  GET [Client]\n" +
+            "MonaiLabel UploadImage [Internal]\n" +
+            "  PUT [Client]\n" +
+            "MonaiLabel Infer [Internal]\n" +
+            "  POST [Client]\n" +
+            "MonaiLabel StartTraining [Internal]\n" +
+            "  POST [Client]\n" +
+            "MonaiLabel BackgroundTask.WaitForCompletion [Internal]\n" +
+            "  MonaiLabel BackgroundTask.UpdateStatus [Internal]\n" +
+            "    GET [Client]\n" +
+            "  MonaiLabel BackgroundTask.UpdateStatus [Internal]\n" +
+            "    GET [Client]\n",
+            capture.Tree(withTags: false));
+    }
+
+    private static object? RetryDelay(TelemetryCapture capture) =>
+        capture.Span("MonaiLabel GetAppInfo").Events.Single().Tags.Single(t => t.Key == "monailabel.retry.delay_ms").Value;
 }

@@ -147,7 +147,7 @@ internal sealed class TelemetryCapture : IDisposable
             text.Append(new string(' ', depth * 2)).Append(span.DisplayName).Append(" [").Append(span.Kind).Append(']');
             if (span.Status == ActivityStatusCode.Error)
             {
-                text.Append(" Error: ").Append(span.StatusDescription);
+                text.Append(" Error").Append(string.IsNullOrEmpty(span.StatusDescription) ? string.Empty : ": " + span.StatusDescription);
             }
 
             if (withTags)
