@@ -64,6 +64,23 @@ public class MetricTests
     }
 
     [Fact]
+    public async Task A_streamed_upload_of_unknown_length_is_sent_chunked_and_counted_as_sent()
+    {
+        using var server = new ScriptedServer(_ => Reply.Json("{}"));
+        using var client = MonaiLabelClient.Create(server.Options());
+        using var capture = new TelemetryCapture();
+        var data = ClientTest.BinaryBytes(5, 3000);
+
+        await client.UploadImageAsync(FileParameter.FromStream(new TrickleStream(data, maxChunk: 512), "a.nii.gz"), "x");
+
+        var request = server.Requests.Single();
+        Assert.Null(request.Header("Content-Length"));
+        Assert.True(request.Body.Length > data.Length);
+        var span = capture.Span("MonaiLabel UploadImage");
+        Assert.Equal((long)request.Body.Length, span.GetTagItem("monailabel.request.body.size"));
+    }
+
+    [Fact]
     public async Task A_retried_upload_counts_the_bytes_of_every_attempt()
     {
         var calls = 0;
