@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -69,14 +70,10 @@ public partial class MonaiLabelClient
         CancellationToken cancellationToken)
     {
         // Serialise a copy with the client id in its params: the caller's WsiInput is never modified.
-        var body = JObject.FromObject(region ?? new WsiInput(), JsonSerializer.Create(Rest.SerializerSettings));
-        var regionParams = body["params"] as JObject ?? new JObject();
-        if (!string.IsNullOrEmpty(Rest.ClientId))
-        {
-            regionParams["client_id"] = Rest.ClientId;
-        }
-
-        body["params"] = regionParams;
+        var serializer = JsonSerializer.Create(Rest.SerializerSettings);
+        var body = JObject.FromObject(region ?? new WsiInput(), serializer);
+        var regionParams = region?.Params?.ToDictionary(p => p.Key, p => (object?)p.Value);
+        body["params"] = JObject.FromObject(Rest.WithClientId(regionParams), serializer);
         var response = await Rest.InferWsiAsync(
             model, imageId, sessionId, output, null!, body.ToString(Formatting.None), cancellationToken)
             .ConfigureAwait(false);

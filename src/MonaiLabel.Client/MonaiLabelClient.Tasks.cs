@@ -21,8 +21,7 @@ public partial class MonaiLabelClient
     public virtual Task<BackgroundTaskOperation> StartTrainingAsync(
         string? model = null, IDictionary<string, object?>? parameters = null, bool enqueue = false, CancellationToken cancellationToken = default)
     {
-        // The client id is added to the JSON body by the protocol layer, as for every JSON params call.
-        var body = parameters ?? new Dictionary<string, object?>();
+        var body = Rest.WithClientId(parameters);
         return StartAsync(
             BackgroundTaskKind.Training,
             () => string.IsNullOrEmpty(model)
@@ -53,7 +52,7 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a scoring task already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartScoringAsync(
         string method, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, parameters, cancellationToken), null);
+        StartAsync(BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, Rest.JsonBody(parameters), cancellationToken), null);
 
     /// <summary>Stops the running scoring task: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopScoringAsync(CancellationToken cancellationToken = default) =>
@@ -77,7 +76,7 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a batch already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartBatchInferAsync(
         string model, BatchInferImages? images = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, parameters, cancellationToken), model);
+        StartAsync(BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, Rest.JsonBody(parameters), cancellationToken), model);
 
     /// <summary>Stops the running batch inference: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopBatchInferAsync(CancellationToken cancellationToken = default) =>

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Threading;
 
@@ -39,11 +38,10 @@ internal partial class MonaiLabelRestClient
     }
 
     /// <summary>
-    /// Puts every answer's body behind <see cref="ResponseBodyContent"/> before the generated code reads it. What the
-    /// generated code will do with the body follows from the Accept header it sent: <c>application/json</c> and
-    /// <c>text/plain</c> answers are read into memory (so they are size-limited, and JSON must be labelled as JSON),
-    /// anything else is a file or multipart answer handed to <see cref="FileResponse"/> (streamed, not limited).
-    /// Error answers are kept to a bounded preview.
+    /// Puts every answer's body behind <see cref="ResponseBodyContent"/> before the generated code reads it, by what
+    /// the operation declared it reads (<see cref="DeclaredAnswer"/>): JSON and text answers are read into memory (so
+    /// they are size-limited, and JSON must be labelled as JSON), file and multipart answers are streamed to their
+    /// reader (not limited). Error answers are kept to a bounded preview.
     /// </summary>
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {
@@ -64,17 +62,15 @@ internal partial class MonaiLabelRestClient
             return;
         }
 
-        var accepted = request?.Headers.Accept.Select(a => a.MediaType).ToList();
-        var readIntoMemory = accepted != null && accepted.Count > 0 &&
-                             accepted.All(t => IsJson(t) || string.Equals(t, "text/plain", StringComparison.OrdinalIgnoreCase));
-        if (!readIntoMemory)
+        var kind = DeclaredAnswer.Of(request);
+        if (kind == AnswerKind.Stream)
         {
             response.Content = new ResponseBodyContent(content, new ResponseBodyLimits(what, ReadTimeout, null, truncateAtMax: false));
             return;
         }
 
         var mediaType = content.Headers.ContentType?.MediaType;
-        if (accepted!.All(IsJson) && mediaType != null && !IsJson(mediaType) && (int)response.StatusCode != 204)
+        if (kind == AnswerKind.Json && mediaType != null && !IsJson(mediaType) && status != 204)
         {
             response.Dispose();
             throw new MonaiLabelClientException(

@@ -1,8 +1,5 @@
 using System.Collections.Generic;
-using System.Net.Http;
-using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace MonaiLabel.Client;
 
@@ -19,7 +16,12 @@ internal partial class MonaiLabelRestClient
         settings.DateParseHandling = DateParseHandling.None;
     }
 
-    /// <summary>A copy of <paramref name="parameters"/> with <c>client_id</c> set when <see cref="ClientId"/> is.</summary>
+    /// <summary>
+    /// The one place the client id joins a call's params, as the Python client's <c>_update_client_id</c> does: a
+    /// copy of <paramref name="parameters"/> with <c>client_id</c> set when <see cref="ClientId"/> is (a caller's own
+    /// <c>client_id</c> is kept). Every public method that sends params builds them here; the protocol layer sends
+    /// what it is given.
+    /// </summary>
     internal IDictionary<string, object?> WithClientId(IDictionary<string, object?>? parameters)
     {
         // Copy: the caller's dictionary may be shared between concurrent calls and must not change under them.
@@ -27,7 +29,7 @@ internal partial class MonaiLabelRestClient
             ? new Dictionary<string, object?>()
             : new Dictionary<string, object?>(parameters);
         var clientId = ClientId;
-        if (!string.IsNullOrEmpty(clientId))
+        if (!string.IsNullOrEmpty(clientId) && !copy.ContainsKey("client_id"))
         {
             copy["client_id"] = clientId;
         }
@@ -40,48 +42,9 @@ internal partial class MonaiLabelRestClient
         JsonConvert.SerializeObject(WithClientId(parameters), JsonSerializerSettings);
 
     /// <summary>
-    /// Adds <c>client_id</c> to a JSON-object request body (next sample, train, scoring, batch params), as the Python
-    /// client does, unless the caller set one. Runs for every generated call; other bodies pass unchanged.
+    /// The params as a JSON request body (next sample, task starts): <see cref="WithClientId"/>, except that no params
+    /// and no client id stay no body (<c>null</c>), as before.
     /// </summary>
-    private void AddClientIdToJsonBody(HttpRequestMessage request)
-    {
-        var clientId = ClientId;
-        if (string.IsNullOrEmpty(clientId) || !(request.Content is StringContent content) ||
-            content.Headers.ContentType?.MediaType != "application/json")
-        {
-            return;
-        }
-
-        // StringContent is already in memory, so this read completes synchronously.
-        var json = content.ReadAsStringAsync().GetAwaiter().GetResult();
-        JObject body;
-        try
-        {
-            // Read as sent: date-like strings must not be re-written as DateTime (their text and zone would change).
-            using var reader = new JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None };
-            var parsed = JToken.ReadFrom(reader);
-            if (parsed.Type == JTokenType.Null)
-            {
-                body = new JObject(); // No params (a null body): the Python client still sends {"client_id": ...}.
-            }
-            else if (!(parsed is JObject parsedObject) || parsedObject.ContainsKey("client_id"))
-            {
-                return;
-            }
-            else
-            {
-                body = parsedObject;
-            }
-        }
-        catch (JsonException)
-        {
-            return;
-        }
-
-        body["client_id"] = clientId;
-        var replaced = new StringContent(body.ToString(Formatting.None), Encoding.UTF8);
-        replaced.Headers.ContentType = content.Headers.ContentType;
-        request.Content = replaced;
-        content.Dispose();
-    }
+    internal IDictionary<string, object?>? JsonBody(IDictionary<string, object?>? parameters) =>
+        string.IsNullOrEmpty(ClientId) ? parameters : WithClientId(parameters);
 }

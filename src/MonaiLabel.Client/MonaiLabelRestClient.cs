@@ -101,7 +101,6 @@ internal partial class MonaiLabelRestClient
         var server = _serverUrl;
         request.RequestUri = new Uri(server, url);
         AuthenticationHandler.ForServer(request, server);
-        AddClientIdToJsonBody(request);
         NormalizeMultipartRequest(request);
         if (_authorization != null && request.Headers.Authorization == null)
         {
@@ -111,10 +110,14 @@ internal partial class MonaiLabelRestClient
 
     /// <summary>
     /// Called by every generated operation just before it sends (template <c>Client.Class.BeforeSend.liquid</c>) with
-    /// the operation's <c>operationId</c>: the operation declares here what the handlers need to know of it.
+    /// the operation's <c>operationId</c> and how it reads its answer (from the spec's result type): the operation
+    /// declares here what the handlers and the answer limits need to know of it.
     /// </summary>
-    private static void OnSending(HttpRequestMessage request, string operationId) =>
+    private static void OnSending(HttpRequestMessage request, string operationId, AnswerKind answer)
+    {
         Idempotency.Declare(request, operationId);
+        DeclaredAnswer.Declare(request, answer);
+    }
 
     /// <summary>Converts a free-form answer (read by the generated code as a JSON token) into a typed model.</summary>
     internal T ConvertAnswer<T>(object? answer, string what)

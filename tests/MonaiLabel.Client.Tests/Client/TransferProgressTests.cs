@@ -12,15 +12,6 @@ namespace MonaiLabel.Client.Tests.Client;
 /// <summary>ITransferProgress: the total of a transfer is told before its bytes, when the SDK knows it.</summary>
 public class TransferProgressTests
 {
-    private sealed class Recording : ITransferProgress
-    {
-        public List<string> Events { get; } = new();
-
-        public void Report(long value) => Events.Add("bytes " + value);
-
-        public void ReportTotal(long totalBytes) => Events.Add("total " + totalBytes);
-    }
-
     [Fact]
     public async Task A_download_reports_its_Content_Length_first_then_reaches_it()
     {
@@ -28,7 +19,7 @@ public class TransferProgressTests
         // As Starlette's FileResponse sends it: with a Content-Length (WireMock would answer chunked).
         using var server = RawServer.Answering(_ => RawHttp.File(body, "attachment; filename=\"label.nii.gz\""));
         using var dir = new TempResultDir();
-        var progress = new Recording();
+        var progress = new RecordingProgress();
 
         using var client = new MonaiLabelClient(server.BaseUrl);
         var saved = await client.DownloadLabelToAsync("case_01", "final", dir.Dir, progress: progress);
@@ -45,7 +36,7 @@ public class TransferProgressTests
         using var wire = new WireMockServerFixture();
         wire.RespondWith(ClientTest.FileAnswer(body, "attachment; filename=\"label.nii.gz\""));
         using var dir = new TempResultDir();
-        var progress = new Recording();
+        var progress = new RecordingProgress();
 
         await wire.CreateClient().DownloadLabelToAsync("case_01", "final", dir.Dir, progress: progress);
 
@@ -61,7 +52,7 @@ public class TransferProgressTests
         File.WriteAllBytes(path, new byte[123_456]);
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{\"image\": \"case_01\"}");
-        var progress = new Recording();
+        var progress = new RecordingProgress();
 
         await wire.CreateClient().UploadImageAsync(FileParameter.FromFile(path, progress: progress), "case_01");
 

@@ -49,9 +49,9 @@ public class SecretsTests
     [InlineData(200, "text/html", "<html>login</html>")]
     public async Task A_failed_password_exchange_never_shows_the_password(int status, string type, string body)
     {
-        var logs = new CapturingLogs();
+        var logs = new CapturingLoggerProvider();
         using var server = RawServer.Answering(_ => RawHttp.Response(status, new[] { "Content-Type: " + type }, System.Text.Encoding.UTF8.GetBytes(body)));
-        using var factory = logs.Factory();
+        using var factory = logs.CreateFactory();
         using var client = MonaiLabelClient.Create(Options(server, o =>
         {
             o.Username = "alice";
@@ -64,18 +64,18 @@ public class SecretsTests
         var typed = Assert.IsAssignableFrom<MonaiLabelClientException>(error);
         Assert.Contains("/auth/token", typed.Message, StringComparison.Ordinal);
         Assert.Contains(server.Requests, r => r.Body.Length > 0 && System.Text.Encoding.UTF8.GetString(r.Body).Contains("password=", StringComparison.Ordinal));
-        logs.AssertNoSecret();
+        AssertNoSecretLogged(logs);
     }
 
     [Fact]
     public async Task A_token_rejected_twice_never_shows_the_token()
     {
-        var logs = new CapturingLogs();
+        var logs = new CapturingLoggerProvider();
         var issued = 0;
         using var server = RawServer.Answering(r => r.Target.StartsWith("/auth/token", StringComparison.Ordinal)
             ? RawHttp.Json($"{{\"access_token\": \"{Token}{++issued}\", \"token_type\": \"bearer\"}}")
             : RawHttp.Response(401, new[] { "Content-Type: application/json", "WWW-Authenticate: Bearer error=\"invalid_token\"" }, "{\"detail\": \"Could not validate credentials\"}"u8.ToArray()));
-        using var factory = logs.Factory();
+        using var factory = logs.CreateFactory();
         using var client = MonaiLabelClient.Create(Options(server, o =>
         {
             o.Username = "alice";
@@ -89,15 +89,15 @@ public class SecretsTests
         AssertNoSecret(error.ToString());
         Assert.Equal(2, issued); // refreshed once after the 401
         Assert.Contains(server.Requests, r => r.Header("Authorization") == $"Bearer {Token}2");
-        logs.AssertNoSecret();
+        AssertNoSecretLogged(logs);
     }
 
     [Fact]
     public async Task A_fixed_token_and_a_token_provider_never_reach_messages_or_logs()
     {
-        var logs = new CapturingLogs();
+        var logs = new CapturingLoggerProvider();
         using var server = RawServer.Answering(_ => RawHttp.Response(401, new[] { "Content-Type: application/json" }, "{\"detail\": \"Not authenticated\"}"u8.ToArray()));
-        using var factory = logs.Factory();
+        using var factory = logs.CreateFactory();
         using var fixedToken = MonaiLabelClient.Create(Options(server, o => o.AccessToken = Token), factory);
         using var provided = MonaiLabelClient.Create(Options(server, o => o.TokenProvider = (_, _) => Task.FromResult(Token)), factory);
         using var manual = MonaiLabelClient.Create(Options(server), factory);
@@ -112,15 +112,15 @@ public class SecretsTests
         }
 
         Assert.All(server.Requests, r => Assert.Contains(Token, r.Header("Authorization") ?? string.Empty, StringComparison.Ordinal));
-        logs.AssertNoSecret();
+        AssertNoSecretLogged(logs);
     }
 
     [Fact]
     public async Task A_password_in_the_server_URL_is_not_logged_with_the_certificate_warning_nor_in_timeouts()
     {
-        var logs = new CapturingLogs();
+        var logs = new CapturingLoggerProvider();
         using var server = RawServer.NeverAnswers();
-        using var factory = logs.Factory();
+        using var factory = logs.CreateFactory();
         var options = Options(server, o =>
         {
             o.ServerUrl = new Uri($"http://alice:{UrlPassword}@127.0.0.1:{server.Port}/");
@@ -135,7 +135,7 @@ public class SecretsTests
         Assert.Equal(MonaiLabelErrorKind.Timeout, error.Kind);
         AssertNoSecret(error.ToString());
         Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("certificate validation is OFF", StringComparison.Ordinal));
-        logs.AssertNoSecret();
+        AssertNoSecretLogged(logs);
         AssertNoSecret(options.ToString());
     }
 
@@ -173,58 +173,9 @@ public class SecretsTests
         }
     }
 
-    /// <summary>Captures every log line at every level, with its formatted message and its state values.</summary>
-    private sealed class CapturingLogs : ILoggerProvider
+    private static void AssertNoSecretLogged(CapturingLoggerProvider logs)
     {
-        private readonly ConcurrentQueue<Line> _lines = new();
-
-        public IReadOnlyList<Line> Lines => _lines.ToList();
-
-        public ILoggerFactory Factory() => LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(this));
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        public void AssertNoSecret()
-        {
-            Assert.NotEmpty(Lines);
-            foreach (var line in Lines)
-            {
-                SecretsTests.AssertNoSecret(line.ToString());
-            }
-        }
-
-        internal sealed record Line(string Category, LogLevel Level, string Message, string State, string? Exception)
-        {
-            public override string ToString() => $"{Category} {Level} {Message} | {State} | {Exception}";
-        }
-
-        private sealed class Logger : ILogger
-        {
-            private readonly CapturingLogs _owner;
-            private readonly string _category;
-
-            public Logger(CapturingLogs owner, string category)
-            {
-                _owner = owner;
-                _category = category;
-            }
-
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                    ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
-                    : state?.ToString() ?? string.Empty;
-                _owner._lines.Enqueue(new Line(_category, logLevel, formatter(state, exception), values, exception?.ToString()));
-            }
-        }
+        Assert.NotEmpty(logs.Lines);
+        logs.AssertNoLineContains(Secrets);
     }
 }

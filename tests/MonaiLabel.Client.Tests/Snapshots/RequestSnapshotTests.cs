@@ -23,7 +23,10 @@ public class RequestSnapshotTests
     private static FileParameter Upload(string name, string content) =>
         FileParameter.FromStream(new MemoryStream(Bytes(content)), name);
 
-    /// <summary>One representative call per operation id of openapi/monailabel.yaml.</summary>
+    /// <summary>
+    /// One representative call per operation id of openapi/monailabel.yaml, with params as the public methods build
+    /// them (<c>JsonBody</c>/<c>ParamsJson</c> add the client id; the protocol layer sends what it is given).
+    /// </summary>
 #pragma warning disable CS0612, CS0618 // the deprecated routes are part of the contract too
     private static readonly Dictionary<string, Func<MonaiLabelRestClient, Task>> Calls = new()
     {
@@ -31,7 +34,7 @@ public class RequestSnapshotTests
         ["createAuthToken"] = c => c.CreateAuthTokenAsync(new AuthTokenRequest { Username = "annotator", Password = "p@ss word", GrantType = "password" }),
         ["validateAuthToken"] = c => c.ValidateAuthTokenAsync(),
         ["getAppInfo"] = c => c.GetAppInfoAsync(),
-        ["getNextSample"] = c => c.GetNextSampleAsync("random", new Dictionary<string, object> { ["label_tag"] = "final" }),
+        ["getNextSample"] = c => c.GetNextSampleAsync("random", c.JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
         ["createSession"] = c => c.CreateSessionAsync(true, 3600, new[] { Upload("spleen_10.nii.gz", "IMAGE") }),
         ["getSession"] = c => c.GetSessionAsync("6f1c", true, false),
         ["deleteSession"] = c => c.DeleteSessionAsync("6f1c"),
@@ -54,18 +57,18 @@ public class RequestSnapshotTests
         ["downloadDataset"] = c => c.DownloadDatasetAsync(5),
         ["infer"] = c => c.InferAsync("deepedit", "spleen_10", "", InferOutput.All, "{\"foreground\": [[1, 2, 3]]}", null!, Upload("scribbles.nii.gz", "LABEL")),
         ["inferWsi"] = c => c.InferWsiAsync("segmentation_tissue", "slide_1", null, WsiInferOutput.Dsa, null!, "{\"level\": 0, \"location\": [0, 0], \"size\": [512, 512]}"),
-        ["inferWsiLegacy"] = c => c.InferWsiLegacyAsync("segmentation_tissue", "slide_1", null, WsiInferOutput.Asap, new WsiInput { Level = 1, Location = new List<int> { 10, 20 }, Size = new List<int> { 256, 256 } }),
+        ["inferWsiLegacy"] = c => c.InferWsiLegacyAsync("segmentation_tissue", "slide_1", null, WsiInferOutput.Asap, new WsiInput { Level = 1, Location = new List<int> { 10, 20 }, Size = new List<int> { 256, 256 }, AdditionalProperties = { ["client_id"] = "snapshot-client" } }),
         ["getBatchInferStatus"] = c => c.GetBatchInferStatusAsync(true, false),
         ["stopBatchInfer"] = c => c.StopBatchInferAsync(),
-        ["startBatchInfer"] = c => c.StartBatchInferAsync("segmentation_spleen", BatchInferImages.Unlabeled, true, new Dictionary<string, object> { ["max_workers"] = 2 }),
+        ["startBatchInfer"] = c => c.StartBatchInferAsync("segmentation_spleen", BatchInferImages.Unlabeled, true, c.JsonBody(new Dictionary<string, object?> { ["max_workers"] = 2 })),
         ["getTrainStatus"] = c => c.GetTrainStatusAsync(false, true),
         ["stopTrain"] = c => c.StopTrainAsync(),
-        ["startTrainAll"] = c => c.StartTrainAllAsync(false, new Dictionary<string, object> { ["max_epochs"] = 2 }),
-        ["startTrain"] = c => c.StartTrainAsync("segmentation_spleen", false, true, new Dictionary<string, object> { ["max_epochs"] = 2 }),
+        ["startTrainAll"] = c => c.StartTrainAllAsync(false, c.JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
+        ["startTrain"] = c => c.StartTrainAsync("segmentation_spleen", false, true, c.JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
         ["getScoringStatus"] = c => c.GetScoringStatusAsync(true, null),
         ["stopScoring"] = c => c.StopScoringAsync(),
-        ["startScoringAll"] = c => c.StartScoringAllAsync(true, new Dictionary<string, object>()),
-        ["startScoring"] = c => c.StartScoringAsync("dice", false, new Dictionary<string, object> { ["label_tag"] = "final" }),
+        ["startScoringAll"] = c => c.StartScoringAllAsync(true, c.JsonBody(null)),
+        ["startScoring"] = c => c.StartScoringAsync("dice", false, c.JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
         ["downloadModel"] = c => c.DownloadModelAsync("segmentation_spleen"),
         ["uploadModel"] = c => c.UploadModelAsync("segmentation_spleen", Upload("model.pt", "WEIGHTS")),
         ["deleteModel"] = c => c.DeleteModelAsync("segmentation_spleen"),

@@ -5,11 +5,15 @@ using Xunit;
 
 namespace MonaiLabel.Client.Tests;
 
-/// <summary>An <see cref="IProgress{T}"/> that records each report synchronously (Progress&lt;T&gt; would post them later).</summary>
-internal sealed class RecordingProgress : IProgress<long>
+/// <summary>
+/// An <see cref="ITransferProgress"/> that records each report synchronously (Progress&lt;T&gt; would post them
+/// later): the byte counts, and every call in order as <see cref="Events"/> ("total N", "bytes N").
+/// </summary>
+internal sealed class RecordingProgress : ITransferProgress
 {
     private readonly Action<long>? _onReport;
     private readonly ConcurrentQueue<long> _reports = new();
+    private readonly ConcurrentQueue<string> _events = new();
 
     public RecordingProgress(Action<long>? onReport = null)
     {
@@ -18,9 +22,14 @@ internal sealed class RecordingProgress : IProgress<long>
 
     public IReadOnlyList<long> Reports => _reports.ToArray();
 
+    public IReadOnlyList<string> Events => _events.ToArray();
+
+    public void ReportTotal(long totalBytes) => _events.Enqueue("total " + totalBytes);
+
     public void Report(long value)
     {
         _reports.Enqueue(value);
+        _events.Enqueue("bytes " + value);
         _onReport?.Invoke(value);
     }
 

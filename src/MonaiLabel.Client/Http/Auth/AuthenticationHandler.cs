@@ -20,10 +20,10 @@ namespace MonaiLabel.Client;
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
     // Marks a request whose Authorization this handler set, so a retry of it is authorised again.
-    private const string SetHereKey = "MonaiLabel.Client.AuthorizationSetByHandler";
+    private static readonly RequestOption<bool> SetHereOption = new("MonaiLabel.Client.AuthorizationSetByHandler");
 
     // The base URL of the server a MonaiLabelClient sent the request to.
-    private const string ServerKey = "MonaiLabel.Client.ServerUrl";
+    private static readonly RequestOption<Uri> ServerOption = new("MonaiLabel.Client.ServerUrl");
 
     private readonly AccessTokenSource _tokens;
     private readonly ILogger _logger;
@@ -69,11 +69,7 @@ internal sealed class AuthenticationHandler : DelegatingHandler
     /// <summary>Stamps <paramref name="request"/> with the base URL of the server it is sent to.</summary>
     internal static void ForServer(HttpRequestMessage request, Uri serverUrl)
     {
-#if NET5_0_OR_GREATER
-        request.Options.Set(ServerOption, serverUrl);
-#else
-        request.Properties[ServerKey] = serverUrl;
-#endif
+        ServerOption.Set(request, serverUrl);
     }
 
     private void SetAuthorization(HttpRequestMessage request, string? token)
@@ -109,22 +105,9 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
     private static bool CanSendAgain(HttpContent? content) => content == null || content is ByteArrayContent;
 
-#if NET5_0_OR_GREATER
-    private static readonly HttpRequestOptionsKey<bool> SetHereOption = new HttpRequestOptionsKey<bool>(SetHereKey);
-    private static readonly HttpRequestOptionsKey<Uri> ServerOption = new HttpRequestOptionsKey<Uri>(ServerKey);
+    private static bool SetHere(HttpRequestMessage request) => SetHereOption.TryGet(request, out var set) && set;
 
-    private static bool SetHere(HttpRequestMessage request) => request.Options.TryGetValue(SetHereOption, out var set) && set;
+    private static void MarkSetHere(HttpRequestMessage request) => SetHereOption.Set(request, true);
 
-    private static void MarkSetHere(HttpRequestMessage request) => request.Options.Set(SetHereOption, true);
-
-    private static Uri? StampedServer(HttpRequestMessage request) => request.Options.TryGetValue(ServerOption, out var url) ? url : null;
-#else
-    private static bool SetHere(HttpRequestMessage request) =>
-        request.Properties.TryGetValue(SetHereKey, out var set) && set is bool b && b;
-
-    private static void MarkSetHere(HttpRequestMessage request) => request.Properties[SetHereKey] = true;
-
-    private static Uri? StampedServer(HttpRequestMessage request) =>
-        request.Properties.TryGetValue(ServerKey, out var url) ? url as Uri : null;
-#endif
+    private static Uri? StampedServer(HttpRequestMessage request) => ServerOption.TryGet(request, out var url) ? url : null;
 }

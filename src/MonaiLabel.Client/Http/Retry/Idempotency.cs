@@ -11,7 +11,7 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal static class Idempotency
 {
-    private const string OptionName = "MonaiLabel.Client.Idempotent";
+    private static readonly RequestOption<bool> Declared = new("MonaiLabel.Client.Idempotent");
 
     /// <summary>
     /// Writes that may repeat beyond GET, HEAD, DELETE and OPTIONS: the PUTs of image and label info, which set the
@@ -27,11 +27,7 @@ internal static class Idempotency
     public static void Declare(HttpRequestMessage request, string operationId)
     {
         var idempotent = IsSafeOrIdempotentMethod(request.Method) || IdempotentWrites.Contains(operationId);
-#if NET5_0_OR_GREATER
-        request.Options.Set(new HttpRequestOptionsKey<bool>(OptionName), idempotent);
-#else
-        request.Properties[OptionName] = idempotent;
-#endif
+        Declared.Set(request, idempotent);
     }
 
     /// <summary>
@@ -40,17 +36,11 @@ internal static class Idempotency
     /// </summary>
     public static bool IsIdempotent(HttpRequestMessage request)
     {
-#if NET5_0_OR_GREATER
-        if (request.Options.TryGetValue(new HttpRequestOptionsKey<bool>(OptionName), out var declared))
+        if (Declared.TryGet(request, out var declared))
         {
             return declared;
         }
-#else
-        if (request.Properties.TryGetValue(OptionName, out var value) && value is bool declared)
-        {
-            return declared;
-        }
-#endif
+
         return IsSafeOrIdempotentMethod(request.Method);
     }
 
