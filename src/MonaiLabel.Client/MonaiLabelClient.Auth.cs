@@ -30,7 +30,7 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> for refused credentials.</exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.CreateAuthTokenAsync(new AuthTokenRequest { Username = username, Password = password, GrantType = "password" }, cancellationToken));
+        Traced(() => Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken));
 
     /// <summary>
     /// The user the token in use belongs to (the Python client's <c>auth_valid_token</c>, which answers whether this

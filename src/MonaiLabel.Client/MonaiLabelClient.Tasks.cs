@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -126,31 +127,31 @@ public partial class MonaiLabelClient
         }
 
         var json = answer as JToken ?? (answer == null ? null : JToken.FromObject(answer));
-        return new BackgroundTaskOperation(Rest, kind, null, TaskOf(json), json);
+        var models = ModelStartsOf(json);
+        var task = json is JObject map && (map.ContainsKey("id") || map.ContainsKey("status"))
+            ? Rest.ConvertAnswer<BackgroundTask>(map, "started task")
+            : models.Select(m => m.Task).FirstOrDefault(t => t?.Id != null); // "every model": follow the first started
+        return new BackgroundTaskOperation(Rest, kind, null, task, json, models);
     }
 
-    // A single start answers the task; "every model" answers {model: {"result": task, ...}, ...}: follow the first.
-    private BackgroundTask? TaskOf(JToken? json)
+    // A single start answers the task; "every model" answers {model: {"result": task, "detail": ...}, ...}.
+    private IReadOnlyList<ModelTaskStart> ModelStartsOf(JToken? json)
     {
-        if (!(json is JObject map))
+        if (!(json is JObject map) || map.ContainsKey("id") || map.ContainsKey("status"))
         {
-            return null;
+            return Array.Empty<ModelTaskStart>();
         }
 
-        if (map.ContainsKey("id") || map.ContainsKey("status"))
-        {
-            return Rest.ConvertAnswer<BackgroundTask>(map, "started task");
-        }
-
-        foreach (var property in map.Properties())
-        {
-            if (property.Value is JObject entry && entry["result"] is JObject task && task.ContainsKey("id"))
-            {
-                return Rest.ConvertAnswer<BackgroundTask>(task, "started task");
-            }
-        }
-
-        return null;
+        return map.Properties()
+            .Select(p => new ModelTaskStart(
+                p.Name,
+                p.Value is JObject entry && entry["result"] is JObject task && task.ContainsKey("id")
+                    ? Rest.ConvertAnswer<BackgroundTask>(task, "started task")
+                    : null,
+                p.Value is JObject withDetail && withDetail["detail"] is JToken detail && detail.Type != JTokenType.Null
+                    ? detail.Type == JTokenType.String ? (string?)detail : detail.ToString(Newtonsoft.Json.Formatting.None)
+                    : null))
+            .ToList();
     }
 
     private BackgroundTask? StoppedTask(object? answer) =>

@@ -27,6 +27,17 @@ public sealed class TrainScoringBatchTests
     }
 
     [Fact]
+    public async Task Train_start_without_a_model_prints_one_line_per_trainer()
+    {
+        await using var server = await Mlabel.StartAsync(taskMilliseconds: 300);
+
+        var start = await Mlabel.RunAsync(server, "train", "start");
+
+        Mlabel.Ok(start);
+        Assert.Matches(@"started training of segmentation_spleen: task \S+ \((SUBMITTED|RUNNING)\)", start.Stdout);
+    }
+
+    [Fact]
     public async Task Train_start_watch_json_answers_the_final_task()
     {
         await using var server = await Mlabel.StartAsync(taskMilliseconds: 200);

@@ -154,16 +154,13 @@ internal static class TaskStart
     /// <summary>Prints what a start answered: the task, or (for "all models") one line per model.</summary>
     public static void Show(Output output, string title, BackgroundTaskOperation operation)
     {
-        var answer = operation.StartAnswer;
-        if (answer is Newtonsoft.Json.Linq.JObject map && !map.ContainsKey("id") && !map.ContainsKey("status"))
+        if (operation.ModelStarts.Count > 0)
         {
-            foreach (var property in map.Properties())
+            foreach (var start in operation.ModelStarts)
             {
-                var result = property.Value["result"];
-                var detail = property.Value["detail"]?.ToString();
-                output.Line(result is Newtonsoft.Json.Linq.JObject one
-                    ? $"started {title} of [cyan]{Output.Esc(property.Name)}[/]: task {Output.Esc(one["id"]?.ToString())} ({Output.Esc(one["status"]?.ToString())})"
-                    : $"{title} of [cyan]{Output.Esc(property.Name)}[/]: {Output.Esc(string.IsNullOrEmpty(detail) ? Output.Compact(property.Value) : detail)}");
+                output.Line(start.Task != null
+                    ? $"started {title} of [cyan]{Output.Esc(start.Model)}[/]: task {Output.Esc(start.Task.Id)} ({Output.Esc(start.Task.Status)})"
+                    : $"{title} of [cyan]{Output.Esc(start.Model)}[/]: {Output.Esc(start.Detail ?? "not started")}");
             }
 
             return;

@@ -38,8 +38,11 @@ public class BackgroundTaskOperation
     {
     }
 
-    internal BackgroundTaskOperation(MonaiLabelRestClient rest, BackgroundTaskKind kind, string? id, BackgroundTask? value, JToken? startAnswer)
+    internal BackgroundTaskOperation(
+        MonaiLabelRestClient rest, BackgroundTaskKind kind, string? id, BackgroundTask? value, JToken? startAnswer,
+        IReadOnlyList<ModelTaskStart>? modelStarts = null)
     {
+        ModelStarts = modelStarts ?? Array.Empty<ModelTaskStart>();
         _rest = rest;
         Kind = kind;
         _id = id ?? value?.Id;
@@ -70,6 +73,12 @@ public class BackgroundTaskOperation
     /// an operation not started by this client.
     /// </summary>
     public virtual JToken? StartAnswer { get; }
+
+    /// <summary>
+    /// For a start of "every model", what it answered per model (the task started, or why none was); empty for the
+    /// start of one model and for an operation not started by this client.
+    /// </summary>
+    public virtual IReadOnlyList<ModelTaskStart> ModelStarts { get; } = Array.Empty<ModelTaskStart>();
 
     /// <summary>Asks the server for the task's state and updates <see cref="Value"/>.</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when the server knows no such task.</exception>

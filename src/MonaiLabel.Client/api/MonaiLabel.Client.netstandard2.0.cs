@@ -52,7 +52,7 @@ namespace MonaiLabel.Client
     public class AuthToken
     {
         public AuthToken() { }
-        [Newtonsoft.Json.JsonProperty("access_token", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
+        [Newtonsoft.Json.JsonProperty("access_token", Required=Newtonsoft.Json.Required.AllowNull)]
         public string? AccessToken { get; set; }
         [Newtonsoft.Json.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; }
@@ -91,6 +91,7 @@ namespace MonaiLabel.Client
         public virtual bool HasFailed { get; }
         public virtual string? Id { get; }
         public virtual MonaiLabel.Client.BackgroundTaskKind Kind { get; }
+        public virtual System.Collections.Generic.IReadOnlyList<MonaiLabel.Client.ModelTaskStart> ModelStarts { get; }
         public virtual Newtonsoft.Json.Linq.JToken? StartAnswer { get; }
         public virtual string? Status { get; }
         public virtual MonaiLabel.Client.BackgroundTask Value { get; }
@@ -309,6 +310,13 @@ namespace MonaiLabel.Client
         public object? Labels { get; set; }
         [Newtonsoft.Json.JsonProperty("type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Type { get; set; }
+    }
+    public sealed class ModelTaskStart
+    {
+        public ModelTaskStart(string model, MonaiLabel.Client.BackgroundTask? task, string? detail) { }
+        public string? Detail { get; }
+        public string Model { get; }
+        public MonaiLabel.Client.BackgroundTask? Task { get; }
     }
     public class MonaiLabelClient : System.IDisposable
     {

@@ -45,6 +45,37 @@ public class BackgroundTaskOperationTests
     }
 
     [Fact]
+    public async Task Training_every_model_answers_each_models_start_and_follows_the_first_task()
+    {
+        var server = new ScriptedServer(
+            "{\"deepedit\":{\"result\":null,\"detail\":\"No trainer\"}," +
+            "\"segmentation_spleen\":{\"result\":" + Task("t7", "SUBMITTED") + ",\"detail\":null}}");
+        using var client = server.Client();
+
+        var operation = await client.StartTrainingAsync();
+
+        Assert.Equal("t7", operation.Id);
+        Assert.Equal(new[] { "deepedit", "segmentation_spleen" }, operation.ModelStarts.Select(m => m.Model));
+        Assert.Null(operation.ModelStarts[0].Task);
+        Assert.Equal("No trainer", operation.ModelStarts[0].Detail);
+        Assert.Equal("t7", operation.ModelStarts[1].Task!.Id);
+        Assert.Null(operation.ModelStarts[1].Detail);
+        Assert.Equal("POST /train/", server.Requests[0]);
+    }
+
+    [Fact]
+    public async Task Training_one_model_has_no_model_starts()
+    {
+        var server = new ScriptedServer(Task("t1", "SUBMITTED"));
+        using var client = server.Client();
+
+        var operation = await client.StartTrainingAsync("segmentation_spleen");
+
+        Assert.Empty(operation.ModelStarts);
+        Assert.Equal("t1", operation.Id);
+    }
+
+    [Fact]
     public async Task A_failed_task_is_answered_not_thrown()
     {
         var server = new ScriptedServer(Task("s1", "SUBMITTED"), Task("s1", "ERROR", "boom"));

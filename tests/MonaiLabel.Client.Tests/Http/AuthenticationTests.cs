@@ -332,4 +332,25 @@ public class AuthenticationTests
         var iat = issued is { } at ? ",\"iat\":" + at.ToUnixTimeSeconds() : string.Empty;
         return Part("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + Part("{\"sub\":\"annotator\"" + iat + ",\"exp\":" + expires.ToUnixTimeSeconds() + "}") + ".sig";
     }
+
+    [Fact]
+    public async Task GetAuthTokenAsync_and_the_handlers_own_fetch_send_one_and_the_same_form()
+    {
+        using var server = new ScriptedServer(r => r.Path == "/auth/token" ? Reply.Token("tok-1") : Reply.AppInfo());
+        using var withCredentials = MonaiLabelClient.Create(server.Options(o =>
+        {
+            o.Username = "annotator";
+            o.Password = Password;
+        }));
+        using var plain = MonaiLabelClient.Create(server.Options());
+
+        await withCredentials.GetAppInfoAsync();
+        var token = await plain.GetAuthTokenAsync("annotator", Password);
+
+        Assert.Equal("tok-1", token.AccessToken);
+        var fetches = server.Requests.Where(r => r.Path == "/auth/token").ToList();
+        Assert.Equal(2, fetches.Count);
+        Assert.Equal(fetches[0].FormFields(), fetches[1].FormFields());
+        Assert.Equal(fetches[0].Header("Content-Type"), fetches[1].Header("Content-Type"));
+    }
 }

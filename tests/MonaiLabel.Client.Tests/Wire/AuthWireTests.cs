@@ -51,9 +51,9 @@ public class AuthWireTests
         Assert.Equal(
             new[]
             {
-                Field("grant_type", "password"),
                 Field("username", "annotator"),
                 Field("password", "annotator"),
+                Field("grant_type", "password"),
                 Field("scope", ""),
             },
             request.FormFields());

@@ -12,14 +12,12 @@ using Newtonsoft.Json.Linq;
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// One exchange of user name and password for a token at <c>POST {server}/auth/token</c>. The answer is read as
-/// any JSON answer is (<see cref="ResponseBodyStream"/>: ReadTimeout, MaxJsonAnswerBytes, typed errors, framing
-/// checked); the caller's token carries the overall time limit.
+/// One exchange of user name and password for a token: the spec's own <c>createAuthToken</c> operation, sent through
+/// the rest of the handler pipeline (the auth handler's inner handlers), so its answer is read as any JSON answer is
+/// (ReadTimeout, MaxJsonAnswerBytes, framing, typed errors); the caller's token carries the overall time limit.
 /// </summary>
 internal sealed class TokenFetch
 {
-    private const string What = "the answer to POST /auth/token";
-
     private readonly MonaiLabelClientOptions _options;
     private readonly Uri _baseUrl;
     private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
@@ -34,68 +32,39 @@ internal sealed class TokenFetch
     /// <summary>The token; null when the server has auth off (no <c>/auth/token</c> route, or a null token).</summary>
     public async Task<string?> RunAsync(CancellationToken cancellationToken)
     {
-        var form = new FormUrlEncodedContent(new[]
+        // The HttpClient only carries the request to the inner handlers; the fetch's own token bounds its time.
+        using var http = new HttpClient(new SendThrough(_send)) { BaseAddress = _baseUrl, Timeout = Timeout.InfiniteTimeSpan };
+        var rest = new MonaiLabelRestClient(http, _options);
+        try
         {
-            new KeyValuePair<string, string>("username", _options.Username!),
-            new KeyValuePair<string, string>("password", _options.Password!),
-            new KeyValuePair<string, string>("grant_type", "password"),
-        });
-        using (var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUrl, "auth/token")) { Content = form })
-        using (var response = await _send(request, cancellationToken).ConfigureAwait(false))
+            var answer = await rest.CreateAuthTokenAsync(
+                AuthTokenRequest.PasswordGrant(_options.Username!, _options.Password!), cancellationToken).ConfigureAwait(false);
+            // {"access_token": null}: the route is mounted but auth is off.
+            return string.IsNullOrEmpty(answer.AccessToken) ? null : answer.AccessToken;
+        }
+        catch (MonaiLabelClientException e) when (e.StatusCode == 404)
         {
-            ContentLengthFraming.Check(response, What);
-            var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                // MONAI Label mounts /auth/* only with auth on.
-                return null;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = WithoutPassword(
-                    await ReadAsync(response, MonaiLabelRestClient.MaxErrorBodyBytes, truncate: true, cancellationToken).ConfigureAwait(false));
-                // The server answers a wrong password with 500 (its identity provider's 401 re-raised); say what the
-                // caller can act on, never the password.
-                var refused = status == 400 || status == 401 || status == 403 || status == 500;
-                var message = refused
-                    ? $"The server refused the credentials of user '{_options.Username}': POST /auth/token answered HTTP {status}."
-                    : $"Could not get an access token for user '{_options.Username}' from POST /auth/token: HTTP {status}.";
-                throw MonaiLabelClientException.ForAnswer(
-                    refused ? MonaiLabelErrorKind.Unauthorized : MonaiLabelClientException.KindOfStatus(status),
-                    message, status, body, HeadersOf(response), null);
-            }
-
-            var max = _options.MaxJsonAnswerBytes;
-            if (response.Content?.Headers.ContentLength is { } declared && declared > max)
-            {
-                throw new MonaiLabelClientException(
-                    MonaiLabelErrorKind.InvalidResponse,
-                    $"The answer to POST /auth/token is {declared} bytes long, more than {max} bytes (MaxJsonAnswerBytes); it was not read.");
-            }
-
-            var text = await ReadAsync(response, max, truncate: false, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (JToken.Parse(text) is JObject answer && answer.TryGetValue("access_token", out var token))
-                {
-                    if (token.Type == JTokenType.Null)
-                    {
-                        return null; // The route is mounted but auth is off: {"access_token": null}.
-                    }
-
-                    if (token.Type == JTokenType.String && !string.IsNullOrEmpty((string?)token))
-                    {
-                        return (string)token!;
-                    }
-                }
-            }
-            catch (Newtonsoft.Json.JsonException e)
-            {
-                throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered with something that is not JSON.", e);
-            }
-
-            throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered without an access_token.");
+            return null; // MONAI Label mounts /auth/* only with auth on.
+        }
+        catch (MonaiLabelClientException e) when (e.StatusCode >= 200 && e.StatusCode <= 299)
+        {
+            // A 2xx the generated code could not read as a token (not JSON, null, no access_token). Limits, framing
+            // and timeouts fail earlier, as for any answer, without a status.
+            throw new MonaiLabelClientException(MonaiLabelErrorKind.InvalidResponse, "POST /auth/token answered without a usable access_token.", e);
+        }
+        catch (MonaiLabelClientException e) when (e.StatusCode > 299)
+        {
+            // The server answers a wrong password with 500 (its identity provider's 401 re-raised); say what the
+            // caller can act on. The generated error is dropped, not kept as the inner exception: its message may
+            // quote a body that echoes the credentials.
+            var status = e.StatusCode;
+            var refused = status == 400 || status == 401 || status == 403 || status == 500;
+            var message = refused
+                ? $"The server refused the credentials of user '{_options.Username}': POST /auth/token answered HTTP {status}."
+                : $"Could not get an access token for user '{_options.Username}' from POST /auth/token: HTTP {status}.";
+            throw MonaiLabelClientException.ForAnswer(
+                refused ? MonaiLabelErrorKind.Unauthorized : MonaiLabelClientException.KindOfStatus(status),
+                message, status, e.Response == null ? null : WithoutPassword(e.Response), e.Headers, null);
         }
     }
 
@@ -116,36 +85,11 @@ internal sealed class TokenFetch
         return body;
     }
 
-    private async Task<string> ReadAsync(HttpResponseMessage response, long max, bool truncate, CancellationToken cancellationToken)
+    /// <summary>Hands the request to the rest of the pipeline, as the auth handler's own inner handler would.</summary>
+    private sealed class SendThrough(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) : HttpMessageHandler
     {
-        if (response.Content == null)
-        {
-            return string.Empty;
-        }
-
-#if NET5_0_OR_GREATER
-        var inner = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var inner = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        var limits = new ResponseBodyLimits(truncate ? "the error " + What.Substring(4) : What, _options.ReadTimeout, max, truncate);
-        using (var body = new ResponseBodyStream(inner, limits, cancellationToken))
-        using (var copy = new MemoryStream())
-        {
-            await body.CopyToAsync(copy, 16 * 1024, cancellationToken).ConfigureAwait(false);
-            return Encoding.UTF8.GetString(copy.GetBuffer(), 0, (int)copy.Length);
-        }
-    }
-
-    private static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers.Concat(response.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()))
-        {
-            headers[header.Key] = header.Value.ToList();
-        }
-
-        return headers;
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            send(request, cancellationToken);
     }
 }
 
