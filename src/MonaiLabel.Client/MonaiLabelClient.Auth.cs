@@ -11,17 +11,18 @@ public partial class MonaiLabelClient
     /// <c>auth_enabled</c> is <c>GetAuthSettingsAsync().Enabled</c>). A server without the auth routes (404, auth off)
     /// answers <c>Enabled = false</c>.
     /// </summary>
-    public virtual async Task<AuthSettings> GetAuthSettingsAsync(CancellationToken cancellationToken = default)
-    {
-        try
+    public virtual Task<AuthSettings> GetAuthSettingsAsync(CancellationToken cancellationToken = default) =>
+        Traced(async () =>
         {
-            return await Rest.GetAuthSettingsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (MonaiLabelClientException e) when (e.StatusCode == 404)
-        {
-            return new AuthSettings { Enabled = false };
-        }
-    }
+            try
+            {
+                return await Rest.GetAuthSettingsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (MonaiLabelClientException e) when (e.StatusCode == 404)
+            {
+                return new AuthSettings { Enabled = false };
+            }
+        });
 
     /// <summary>
     /// Exchanges a user name and password for a token (the Python client's <c>auth_token</c>). Pass the result to
@@ -29,7 +30,7 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> for refused credentials.</exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken);
+        Traced(() => Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken));
 
     /// <summary>
     /// The user the token in use belongs to (the Python client's <c>auth_valid_token</c>, which answers whether this
@@ -37,5 +38,5 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> (HTTP 401) when the token is not valid.</exception>
     public virtual Task<UserInfo> ValidateAuthTokenAsync(CancellationToken cancellationToken = default) =>
-        Rest.ValidateAuthTokenAsync(cancellationToken);
+        Traced(() => Rest.ValidateAuthTokenAsync(cancellationToken));
 }

@@ -10,25 +10,19 @@ namespace MonaiLabel.Client;
 public partial class MonaiLabelClient
 {
     /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
-    public virtual async Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false);
-        return Rest.ConvertAnswer<Datastore>(answer, "datastore listing");
-    }
+    public virtual Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default) =>
+        Traced(async () => Rest.ConvertAnswer<Datastore>(
+            await Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false), "datastore listing"));
 
     /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
-    public virtual async Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false);
-        return Rest.ConvertAnswer<DatastoreStats>(answer, "datastore stats");
-    }
+    public virtual Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default) =>
+        Traced(async () => Rest.ConvertAnswer<DatastoreStats>(
+            await Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false), "datastore stats"));
 
     /// <summary>The image/label pairs a training would use (<c>output=train</c>): server-side file paths.</summary>
-    public virtual async Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default)
-    {
-        var answer = await Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken).ConfigureAwait(false);
-        return Rest.ConvertAnswer<List<DatastoreTrainItem>>(answer, "training dataset");
-    }
+    public virtual Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default) =>
+        Traced<IList<DatastoreTrainItem>>(async () => Rest.ConvertAnswer<List<DatastoreTrainItem>>(
+            await Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken).ConfigureAwait(false), "training dataset"));
 
     /// <summary>
     /// Adds an image to the datastore (the Python client's <c>upload_image</c>), streamed from <paramref name="image"/>.
@@ -45,7 +39,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken);
+        return Traced(() => Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken));
     }
 
     /// <summary>Removes an image and its labels from the datastore.</summary>
@@ -53,7 +47,7 @@ public partial class MonaiLabelClient
     /// An image that does not exist: MONAI Label answers 500 (<see cref="MonaiLabelErrorKind.ServerError"/>), not 404.
     /// </exception>
     public virtual Task DeleteImageAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Rest.DeleteImageAsync(imageId, cancellationToken);
+        Traced(() => Rest.DeleteImageAsync(imageId, cancellationToken));
 
     /// <summary>
     /// Whether the datastore has <paramref name="imageId"/> (HEAD; a 404 answers false). The way to ask: the info of
@@ -65,31 +59,35 @@ public partial class MonaiLabelClient
     /// <c>SHA256:&lt;hex&gt;</c>), so any checksum answers 404. Compare digests of a download instead.
     /// </remarks>
     public virtual Task<bool> ImageExistsAsync(string imageId, CancellationToken cancellationToken = default) =>
-        ExistsAsync(() => Rest.CheckImageAsync(imageId, null, cancellationToken));
+        Traced(() => ExistsAsync(() => Rest.CheckImageAsync(imageId, null, cancellationToken)));
 
     /// <summary>The image's file as a stream (the caller disposes the answer); see <see cref="DownloadImageToAsync"/> to save it.</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> for an image that does not exist.</exception>
     public virtual Task<FileResponse> DownloadImageAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Rest.DownloadImageAsync(imageId, cancellationToken);
+        Traced(() => Rest.DownloadImageAsync(imageId, cancellationToken));
 
     /// <summary>Downloads an image to <paramref name="directory"/> (default: the result directory of the options) under the server's file name, made safe.</summary>
     /// <exception cref="MonaiLabelClientException">
     /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Image NOT Found or is a directory</c>) for an image that does not exist.
     /// </exception>
-    public virtual async Task<SavedFile> DownloadImageToAsync(
-        string imageId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var response = await Rest.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
-        return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<SavedFile> DownloadImageToAsync(
+        string imageId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        Traced(async () =>
+        {
+            var response = await Rest.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
+            return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        });
 
     /// <summary>The stored info of an image (empty, not an error, for an image that does not exist).</summary>
     public virtual Task<ImageInfo> GetImageInfoAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Rest.GetImageInfoAsync(imageId, cancellationToken);
+        Traced(() => Rest.GetImageInfoAsync(imageId, cancellationToken));
 
     /// <summary>Merges <paramref name="info"/> into the stored info of an image.</summary>
-    public virtual Task UpdateImageInfoAsync(string imageId, IDictionary<string, object?> info, CancellationToken cancellationToken = default) =>
-        Rest.UpdateImageInfoAsync(imageId, InfoForm(info), cancellationToken);
+    public virtual Task UpdateImageInfoAsync(string imageId, IDictionary<string, object?> info, CancellationToken cancellationToken = default)
+    {
+        var form = InfoForm(info);
+        return Traced(() => Rest.UpdateImageInfoAsync(imageId, form, cancellationToken));
+    }
 
     /// <summary>Saves a label for <paramref name="imageId"/> under <paramref name="tag"/> (the Python client's <c>save_label</c>).</summary>
     /// <param name="imageId">The datastore image id.</param>
@@ -106,20 +104,20 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(label));
         }
 
-        return Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken);
+        return Traced(() => Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken));
     }
 
     /// <summary>Removes the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task DeleteLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Rest.DeleteLabelAsync(imageId, tag, cancellationToken);
+        Traced(() => Rest.DeleteLabelAsync(imageId, tag, cancellationToken));
 
     /// <summary>Whether <paramref name="imageId"/> has a label under <paramref name="tag"/> (HEAD; a 404 answers false).</summary>
     public virtual Task<bool> LabelExistsAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken));
+        Traced(() => ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken)));
 
     /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync"/> to save it.</summary>
     public virtual Task<FileResponse> DownloadLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Rest.DownloadLabelAsync(imageId, tag, cancellationToken);
+        Traced(() => Rest.DownloadLabelAsync(imageId, tag, cancellationToken));
 
     /// <summary>
     /// Downloads a label to <paramref name="directory"/> (the Python client's <c>download_label</c>), keeping its
@@ -128,35 +126,40 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException">
     /// <see cref="MonaiLabelErrorKind.NotFound"/> (404, <c>Label NOT Found or is a directory</c>) for a label that does not exist.
     /// </exception>
-    public virtual async Task<SavedFile> DownloadLabelToAsync(
+    public virtual Task<SavedFile> DownloadLabelToAsync(
         string imageId, string tag, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
-        return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        Traced(async () =>
+        {
+            var response = await Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
+            return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        });
 
     /// <summary>The stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task<LabelInfo> GetLabelInfoAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Rest.GetLabelInfoAsync(imageId, tag, cancellationToken);
+        Traced(() => Rest.GetLabelInfoAsync(imageId, tag, cancellationToken));
 
     /// <summary>Merges <paramref name="info"/> into the stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task UpdateLabelInfoAsync(
-        string imageId, string tag, IDictionary<string, object?> info, CancellationToken cancellationToken = default) =>
-        Rest.UpdateLabelInfoAsync(imageId, tag, InfoForm(info), cancellationToken);
+        string imageId, string tag, IDictionary<string, object?> info, CancellationToken cancellationToken = default)
+    {
+        var form = InfoForm(info);
+        return Traced(() => Rest.UpdateLabelInfoAsync(imageId, tag, form, cancellationToken));
+    }
 
     /// <summary>The datastore as a zip stream (at most <paramref name="limitCases"/> cases when given); the caller disposes the answer.</summary>
     public virtual Task<FileResponse> DownloadDatasetAsync(int? limitCases = null, CancellationToken cancellationToken = default) =>
-        Rest.DownloadDatasetAsync(limitCases, cancellationToken);
+        Traced(() => Rest.DownloadDatasetAsync(limitCases, cancellationToken));
 
     /// <summary>Downloads the datastore as a zip file (at most <paramref name="limitCases"/> cases when given).</summary>
-    public virtual async Task<SavedFile> DownloadDatasetToAsync(
+    public virtual Task<SavedFile> DownloadDatasetToAsync(
         int? limitCases = null, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await Rest.DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
-        return await Rest.SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        Traced(async () =>
+        {
+            var response = await Rest.DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
+            return await Rest.SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
+        });
 
     private UpdateInfoForm InfoForm(IDictionary<string, object?> info) =>
         new UpdateInfoForm

@@ -19,7 +19,7 @@ public partial class MonaiLabelClient
     /// kept in <see cref="SavedFile.RawFileName"/>.
     /// </summary>
     /// <exception cref="MonaiLabelClientException">The server refused the call or sent an answer that cannot be read.</exception>
-    public virtual async Task<InferResult> InferAsync(string model, InferRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<InferResult> InferAsync(string model, InferRequest request, CancellationToken cancellationToken = default)
     {
         if (request == null)
         {
@@ -35,12 +35,17 @@ public partial class MonaiLabelClient
             request.File?.Data?.Dispose();
         }
 
-        var response = await Rest.InferAsync(
-            model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
-            file!, request.Label!, cancellationToken).ConfigureAwait(false);
-        return await Rest.ReadInferResultAsync(
-                response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)
-            .ConfigureAwait(false);
+        return Traced(
+            async () =>
+            {
+                var response = await Rest.InferAsync(
+                    model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
+                    file!, request.Label!, cancellationToken).ConfigureAwait(false);
+                return await Rest.ReadInferResultAsync(
+                        response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)
+                    .ConfigureAwait(false);
+            },
+            model);
     }
 
     /// <summary>
@@ -55,9 +60,14 @@ public partial class MonaiLabelClient
     /// <param name="sessionId">A session holding the slide, instead of the datastore.</param>
     /// <param name="resultDirectory">Where an ASAP XML answer is saved; null uses the options' result directory.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<InferResult> InferWsiAsync(
+    public virtual Task<InferResult> InferWsiAsync(
         string model, string imageId, WsiInput? region = null, WsiInferOutput output = WsiInferOutput.Dsa, string? sessionId = null,
-        string? resultDirectory = null, CancellationToken cancellationToken = default)
+        string? resultDirectory = null, CancellationToken cancellationToken = default) =>
+        Traced(() => InferWsiCoreAsync(model, imageId, region, output, sessionId, resultDirectory, cancellationToken), model);
+
+    private async Task<InferResult> InferWsiCoreAsync(
+        string model, string imageId, WsiInput? region, WsiInferOutput output, string? sessionId, string? resultDirectory,
+        CancellationToken cancellationToken)
     {
         // Serialise a copy with the client id in its params: the caller's WsiInput is never modified.
         var serializer = JsonSerializer.Create(Rest.SerializerSettings);

@@ -9,34 +9,44 @@ public partial class MonaiLabelClient
 {
     /// <summary>The weights file of <paramref name="model"/>: checksum, modification time, training stats.</summary>
     public virtual Task<ModelInfo> GetModelInfoAsync(string model, CancellationToken cancellationToken = default) =>
-        Rest.GetModelInfoAsync(model, cancellationToken);
+        Traced(() => Rest.GetModelInfoAsync(model, cancellationToken), model);
 
     /// <summary><paramref name="model"/>'s weights as a stream (the caller disposes the answer); see <see cref="DownloadModelToAsync"/> to save them.</summary>
     public virtual Task<FileResponse> DownloadModelAsync(string model, CancellationToken cancellationToken = default) =>
-        Rest.DownloadModelAsync(model, cancellationToken);
+        Traced(() => Rest.DownloadModelAsync(model, cancellationToken), model);
 
     /// <summary>Downloads <paramref name="model"/>'s weights to <paramref name="directory"/> (default: the options' result directory).</summary>
-    public virtual async Task<SavedFile> DownloadModelToAsync(
+    public virtual Task<SavedFile> DownloadModelToAsync(
         string model, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await Rest.DownloadModelAsync(model, cancellationToken).ConfigureAwait(false);
-        return await Rest.SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken = default) =>
+        Traced(
+            async () =>
+            {
+                var response = await Rest.DownloadModelAsync(model, cancellationToken).ConfigureAwait(false);
+                return await Rest.SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
+            },
+            model);
 
     /// <summary>Replaces <paramref name="model"/>'s weights with <paramref name="file"/>.</summary>
-    public virtual Task<ModelInfo> UploadModelAsync(string model, FileParameter file, CancellationToken cancellationToken = default) =>
-        Rest.UploadModelAsync(model, file ?? throw new ArgumentNullException(nameof(file)), cancellationToken);
+    public virtual Task<ModelInfo> UploadModelAsync(string model, FileParameter file, CancellationToken cancellationToken = default)
+    {
+        if (file == null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        return Traced(() => Rest.UploadModelAsync(model, file, cancellationToken), model);
+    }
 
     /// <summary>Deletes <paramref name="model"/>'s weights file.</summary>
     public virtual Task DeleteModelAsync(string model, CancellationToken cancellationToken = default) =>
-        Rest.DeleteModelAsync(model, cancellationToken);
+        Traced(() => Rest.DeleteModelAsync(model, cancellationToken), model);
 
     /// <summary>The last <paramref name="lines"/> lines of the server's log as text (the server's default when null).</summary>
     public virtual Task<string> GetLogsAsync(int? lines = null, CancellationToken cancellationToken = default) =>
-        Rest.GetLogsAsync(lines, false, true, null, cancellationToken);
+        Traced(() => Rest.GetLogsAsync(lines, false, true, null, cancellationToken));
 
     /// <summary>The server's GPU report (<c>nvidia-smi</c> output) as text.</summary>
     public virtual Task<string> GetGpuInfoAsync(CancellationToken cancellationToken = default) =>
-        Rest.GetGpuInfoAsync(cancellationToken);
+        Traced(() => Rest.GetGpuInfoAsync(cancellationToken));
 }

@@ -22,7 +22,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return Rest.CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken);
+        return Traced(() => Rest.CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken));
     }
 
     /// <summary>Uploads the files of one image (a DICOM series) into a new session.</summary>
@@ -39,14 +39,31 @@ public partial class MonaiLabelClient
             throw new ArgumentException("A session needs at least one file, and no null one.", nameof(images));
         }
 
-        return Rest.CreateSessionAsync(uncompress, expiry, files, cancellationToken);
+        return Traced(() => Rest.CreateSessionAsync(uncompress, expiry, files, cancellationToken));
     }
 
     /// <summary>
     /// A session's details (the Python client's <c>get_session</c>); <paramref name="updateTs"/> extends its life. A
     /// session that no longer exists fails with <see cref="MonaiLabelErrorKind.SessionExpired"/>.
     /// </summary>
-    public virtual async Task<SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, CancellationToken cancellationToken = default)
+    public virtual Task<SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, CancellationToken cancellationToken = default) =>
+        Traced(() => GetSessionCoreAsync(sessionId, updateTs, cancellationToken));
+
+    /// <summary>Downloads the image a session holds to <paramref name="directory"/> (default: the options' result directory).</summary>
+    public virtual Task<SavedFile> DownloadSessionImageToAsync(
+        string sessionId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Traced(async () =>
+        {
+            var response = await Rest.GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
+            return await Rest.SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>Removes a session (the Python client's <c>remove_session</c>) and answers what it was.</summary>
+    public virtual Task<SessionInfo> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        Traced(() => Rest.DeleteSessionAsync(sessionId, cancellationToken));
+
+    private async Task<SessionInfo> GetSessionCoreAsync(string sessionId, bool updateTs, CancellationToken cancellationToken)
     {
         FileResponse response;
         try
@@ -64,17 +81,4 @@ public partial class MonaiLabelClient
             return Rest.ConvertAnswer<SessionInfo>(json, "session answer");
         }
     }
-
-    /// <summary>Downloads the image a session holds to <paramref name="directory"/> (default: the options' result directory).</summary>
-    public virtual async Task<SavedFile> DownloadSessionImageToAsync(
-        string sessionId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
-        CancellationToken cancellationToken = default)
-    {
-        var response = await Rest.GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
-        return await Rest.SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Removes a session (the Python client's <c>remove_session</c>) and answers what it was.</summary>
-    public virtual Task<SessionInfo> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Rest.DeleteSessionAsync(sessionId, cancellationToken);
 }

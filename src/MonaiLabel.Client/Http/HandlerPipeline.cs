@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// The one ordered list of the client's handlers, outermost first: connection errors → timeout → user agent → retry →
-/// auth → redirect → logging → replay on a reused connection → socket. <see cref="MonaiLabelHttp.CreateHttpClient"/>
+/// auth → redirect → logging → replay on a reused connection → body byte count (telemetry) → socket. <see cref="MonaiLabelHttp.CreateHttpClient"/>
 /// (no dependency injection) chains it, <c>AddMonaiLabelClient</c> hands it to IHttpClientFactory; nothing else
 /// lists handlers, so the two paths cannot drift apart.
 /// </summary>
@@ -30,6 +30,7 @@ internal static class HandlerPipeline
             new RedirectHandler(),
             new LoggingHandler(logger),
             new ReusedConnectionReplayHandler(logger),
+            new TransferCountingHandler(),
         };
 
     /// <summary>Chains <paramref name="handlers"/> (outermost first) in front of <paramref name="primary"/>.</summary>

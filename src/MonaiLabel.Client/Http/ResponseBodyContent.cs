@@ -19,6 +19,9 @@ internal sealed class ResponseBodyContent : HttpContent
     private readonly HttpContent _inner;
     private readonly ResponseBodyLimits _limits;
 
+    // The operation the answer came to: a download stream read after it returned still counts as its bytes.
+    private readonly OperationScope? _scope = OperationScope.Current;
+
     public ResponseBodyContent(HttpContent inner, ResponseBodyLimits limits)
     {
         _inner = inner;
@@ -69,7 +72,7 @@ internal sealed class ResponseBodyContent : HttpContent
         var inner = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         // The token of the call that opened the body also cancels synchronous reads (the generated JSON reader's).
-        return new ResponseBodyStream(inner, _limits, cancellationToken);
+        return new ResponseBodyStream(inner, _limits, cancellationToken, _scope);
     }
 
     private async Task CopyAsync(Stream destination, CancellationToken cancellationToken)
@@ -124,15 +127,19 @@ internal sealed class ResponseBodyStream : Stream
     private readonly Stream _inner;
     private readonly ResponseBodyLimits _limits;
     private readonly CancellationToken _opened;
+    private readonly OperationScope? _scope;
+    private readonly bool _counted;
     private long _read;
     private CancellationTokenSource? _idle;
     private CancellationToken _idleFor;
 
-    public ResponseBodyStream(Stream inner, ResponseBodyLimits limits, CancellationToken opened = default)
+    public ResponseBodyStream(Stream inner, ResponseBodyLimits limits, CancellationToken opened = default, OperationScope? scope = null)
     {
         _inner = inner;
         _limits = limits;
         _opened = opened;
+        _scope = scope;
+        _counted = scope != null || MonaiLabelDiagnostics.BytesTransferred.Enabled;
     }
 
     public override bool CanRead => _inner.CanRead;
@@ -208,6 +215,11 @@ internal sealed class ResponseBodyStream : Stream
 
         var read = await ReadWithTimeoutAsync(buffer, cancellationToken).ConfigureAwait(false);
         _read += read;
+        if (_counted)
+        {
+            OperationScope.Received(_scope, read);
+        }
+
         if (_limits.MaxBytes is { } limit && _read > limit)
         {
             throw new MonaiLabelClientException(

@@ -22,6 +22,9 @@ public class BackgroundTaskOperation
     /// <summary>The poll interval of <see cref="WaitForCompletionAsync(CancellationToken)"/>.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
+    // The handle's operations are named BackgroundTask.{Method}: span "MonaiLabel BackgroundTask.WaitForCompletion".
+    private const string OperationPrefix = "BackgroundTask.";
+
     private static readonly Regex EpochPattern = new(@"Epoch:?\s*(\d+)\s*/\s*(\d+)", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> FinalStates = new(StringComparer.OrdinalIgnoreCase) { "DONE", "STOPPED", "ERROR", "FAILED" };
 
@@ -79,7 +82,10 @@ public class BackgroundTaskOperation
 
     /// <summary>Asks the server for the task's state and updates <see cref="Value"/>.</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when the server knows no such task.</exception>
-    public virtual async Task<BackgroundTask> UpdateStatusAsync(CancellationToken cancellationToken = default)
+    public virtual Task<BackgroundTask> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
+        OperationScope.RunAsync(OperationPrefix + nameof(UpdateStatusAsync), _rest?.ServerUrl, () => UpdateStatusCoreAsync(cancellationToken), taskKind: Kind);
+
+    private async Task<BackgroundTask> UpdateStatusCoreAsync(CancellationToken cancellationToken)
     {
         var rest = Rest;
         var latest = rest.ConvertAnswer<BackgroundTask>(await StatusAsync(rest, all: false, cancellationToken).ConfigureAwait(false), "task status");
@@ -95,6 +101,7 @@ public class BackgroundTaskOperation
 
         _id ??= latest.Id;
         _value = latest;
+        TaskTelemetry.Polled(Kind, latest.Status);
         return latest;
     }
 
@@ -108,7 +115,7 @@ public class BackgroundTaskOperation
     /// <paramref name="progress"/> is told the task, its output lines not reported before and the latest epoch.
     /// Cancelling stops the waiting, not the task (see <see cref="StopAsync"/>).
     /// </summary>
-    public virtual async Task<BackgroundTask> WaitForCompletionAsync(
+    public virtual Task<BackgroundTask> WaitForCompletionAsync(
         TimeSpan pollInterval, IProgress<BackgroundTaskProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (pollInterval < TimeSpan.Zero)
@@ -116,9 +123,33 @@ public class BackgroundTaskOperation
             throw new ArgumentOutOfRangeException(nameof(pollInterval), pollInterval, "Must not be negative.");
         }
 
+        return OperationScope.RunAsync(
+            OperationPrefix + nameof(WaitForCompletionAsync), _rest?.ServerUrl, () => WaitCoreAsync(pollInterval, progress, cancellationToken), taskKind: Kind);
+    }
+
+    private async Task<BackgroundTask> WaitCoreAsync(TimeSpan pollInterval, IProgress<BackgroundTaskProgress>? progress, CancellationToken cancellationToken)
+    {
+        var telemetry = TaskTelemetry.StartWait(Kind);
+        try
+        {
+            var task = await PollUntilFinalAsync(pollInterval, progress, telemetry, cancellationToken).ConfigureAwait(false);
+            telemetry?.Stop(task.Status, null);
+            return task;
+        }
+        catch (Exception e)
+        {
+            telemetry?.Stop(null, e);
+            throw;
+        }
+    }
+
+    private async Task<BackgroundTask> PollUntilFinalAsync(
+        TimeSpan pollInterval, IProgress<BackgroundTaskProgress>? progress, TaskTelemetry? telemetry, CancellationToken cancellationToken)
+    {
         while (true)
         {
             var task = await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
+            telemetry?.Poll();
             if (progress != null)
             {
                 var epoch = LatestEpoch(task.Details);
@@ -135,7 +166,10 @@ public class BackgroundTaskOperation
     }
 
     /// <summary>Stops the running task of <see cref="Kind"/> (the server runs one at a time) and updates <see cref="Value"/> with what it answered.</summary>
-    public virtual async Task StopAsync(CancellationToken cancellationToken = default)
+    public virtual Task StopAsync(CancellationToken cancellationToken = default) =>
+        OperationScope.RunAsync(OperationPrefix + nameof(StopAsync), _rest?.ServerUrl, () => StopCoreAsync(cancellationToken), taskKind: Kind);
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         var rest = Rest;
         var answer = Kind switch

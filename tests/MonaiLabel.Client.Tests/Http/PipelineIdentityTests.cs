@@ -52,7 +52,7 @@ public class PipelineIdentityTests
             new[]
             {
                 "ConnectionErrorHandler", "TimeoutHandler", "UserAgentHandler", "ResilienceHandler", "AuthenticationHandler",
-                "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler",
+                "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler", "TransferCountingHandler",
             },
             plainHandlers.Take(plainHandlers.Count - 1));
         Assert.Equal(plainHandlers, injectedHandlers);

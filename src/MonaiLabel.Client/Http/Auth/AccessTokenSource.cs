@@ -103,6 +103,12 @@ internal sealed class AccessTokenSource
     private Fetch Start(
         Slot slot, Uri baseUrl, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, ILogger logger, bool refresh)
     {
+        if (slot.Cached != null)
+        {
+            // Replacing a token (rejected with a 401, or about to expire), not the first fetch: a refresh.
+            OperationScope.RefreshingToken(refresh ? "rejected" : "expiring");
+        }
+
         var fetch = new Fetch(_options.Timeout);
         fetch.Task = RunAsync(fetch, slot, baseUrl, send, logger, refresh);
         // A fetch every caller gave up on may still fail: observe it, so it is not reported as unobserved.

@@ -30,6 +30,12 @@ internal static class RetryPipeline
                 ShouldHandle = args => new ValueTask<bool>(
                     IsTransient(args.Outcome) && IsRetryable(args.Context.GetRequestMessage(), retry)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, retry.MaxDelay)),
+                OnRetry = args =>
+                {
+                    // AttemptNumber counts from 0 (the first retry); telemetry counts retries from 1.
+                    OperationScope.Retrying(args.AttemptNumber + 1, RetryReason(args.Outcome), args.RetryDelay);
+                    return default;
+                },
             });
         }
 
@@ -74,6 +80,15 @@ internal static class RetryPipeline
     /// </summary>
     internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry) =>
         request != null && (retry.RetryNonIdempotent || Idempotency.IsIdempotent(request));
+
+    /// <summary>Why an attempt is retried, for telemetry: the HTTP status, or <c>Timeout</c> / <c>ConnectionFailed</c>.</summary>
+    internal static string RetryReason(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception switch
+        {
+            null => ((int)outcome.Result!.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            TimeoutRejectedException => nameof(MonaiLabelErrorKind.Timeout),
+            _ => nameof(MonaiLabelErrorKind.ConnectionFailed),
+        };
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan maxDelay)
     {
