@@ -108,6 +108,7 @@ internal sealed class TrickleStream : Stream
         return Task.FromResult(Read(buffer, offset, count));
     }
 
+#if !NETFRAMEWORK // .NET Framework's Stream has no Memory<byte> overload (the Mono host)
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         if (_position >= _cancelAfter)
@@ -121,6 +122,7 @@ internal sealed class TrickleStream : Stream
         _position += chunk;
         return new ValueTask<int>(chunk);
     }
+#endif
 
     public override void Flush()
     {

@@ -196,7 +196,7 @@ public partial class DatastoreWireTests
             file: FileParameter.FromStream(new System.IO.MemoryStream(WireSamples.Image), "Fall \u00dc 1 (wire).nii.gz"));
 
         // No id given: the file's own stem is sent as the id, since the ASCII wire name would give another (issue 11).
-        var file = wire.SingleRequest().AssertRoute("PUT", "/datastore/image", "image=Fall%20%C3%9C%201%20%28wire%29").Multipart().Part("file");
+        var file = wire.SingleRequest().AssertRoute("PUT", "/datastore/image", "image=" + WireSamples.OddImageIdInQuery).Multipart().Part("file");
         // The server reads only the plain filename= (never filename*) and takes the image format from its extension.
         Assert.NotNull(file.FileName);
         Assert.True(file.FileName!.All(c => c >= 0x20 && c < 0x7f), "filename= is not plain ASCII: " + file.ContentDisposition);

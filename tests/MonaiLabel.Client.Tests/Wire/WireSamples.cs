@@ -20,7 +20,13 @@ internal static class WireSamples
     public const string OddImageId = "Fall \u00dc 1 (wire)";
 
     /// <summary><see cref="OddImageId"/> as the Python client put it in the query (RFC 3986, UTF-8).</summary>
+#if CLIENT_MONO
+    // Mono's System.Uri turns %28/%29 back into "(" and ")" in every request URI (the SDK escapes them; see the
+    // README's Compatibility section). A server decodes both spellings to the same id.
+    public const string OddImageIdInQuery = "Fall%20%C3%9C%201%20(wire)";
+#else
     public const string OddImageIdInQuery = "Fall%20%C3%9C%201%20%28wire%29";
+#endif
 
     public static FileParameter File(byte[] content, string fileName, string? contentType = null) =>
         new(new MemoryStream(content), fileName, contentType);
