@@ -7,7 +7,7 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// The one ordered list of the client's handlers, outermost first: connection errors → timeout → user agent → retry →
-/// auth → redirect → logging → replay on a reused connection → body byte count (telemetry) → socket. <see cref="MonaiLabelHttp.CreateHttpClient"/>
+/// auth → redirect → logging → replay on a reused connection → body byte count (telemetry) → attempt span (Mono only) → socket. <see cref="MonaiLabelHttp.CreateHttpClient"/>
 /// (no dependency injection) chains it, <c>AddMonaiLabelClient</c> hands it to IHttpClientFactory; nothing else
 /// lists handlers, so the two paths cannot drift apart.
 /// </summary>
@@ -31,6 +31,7 @@ internal static class HandlerPipeline
             new LoggingHandler(logger),
             new ReusedConnectionReplayHandler(logger),
             new TransferCountingHandler(),
+            new AttemptSpanHandler(),
         };
 
     /// <summary>Chains <paramref name="handlers"/> (outermost first) in front of <paramref name="primary"/>.</summary>

@@ -94,8 +94,9 @@ internal sealed class TelemetryCapture : IDisposable
     /// <summary>The SDK's own spans.</summary>
     public IReadOnlyList<Activity> SdkSpans => Spans.Where(a => a.Source.Name == MonaiLabelDiagnostics.Name).ToList();
 
-    /// <summary>The spans of .NET's HttpClient (one per attempt).</summary>
-    public IReadOnlyList<Activity> HttpSpans => Spans.Where(a => a.Source.Name == "System.Net.Http").ToList();
+    /// <summary>The attempt spans: the runtime's (System.Net.Http), or on Mono, whose HttpClient makes none, the SDK's own.</summary>
+    public IReadOnlyList<Activity> HttpSpans => Spans.Where(a =>
+        a.Source.Name == "System.Net.Http" || (a.Source.Name == MonaiLabelDiagnostics.Name && a.Kind == ActivityKind.Client)).ToList();
 
     public IReadOnlyList<Measurement> Measurements => _measurements.ToList();
 

@@ -27,7 +27,7 @@ public class DeclaredAnswerTests
         (await client.Rest.DownloadLabelAsync("img", "final")).Dispose();
         await client.Rest.CheckImageAsync("img");
 
-        Assert.Equal(new[] { AnswerKind.Json, AnswerKind.Text, AnswerKind.Stream, AnswerKind.Stream }, seen);
+        Assert.Equal("Json Text Stream Stream", string.Join(" ", seen)); // as text: Mono's xunit compares enum arrays by their numbers
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class PipelineIdentityTests
             new[]
             {
                 "ConnectionErrorHandler", "TimeoutHandler", "UserAgentHandler", "ResilienceHandler", "AuthenticationHandler",
-                "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler", "TransferCountingHandler",
+                "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler", "TransferCountingHandler", "AttemptSpanHandler",
             },
             plainHandlers.Take(plainHandlers.Count - 1));
         Assert.Equal(plainHandlers, injectedHandlers);

@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// A Client span per request attempt where the runtime's HttpClient makes none: Mono (Unity) has no HttpClient
+/// instrumentation, so without this an operation span there would have no children. On .NET the runtime's own
+/// <c>System.Net.Http</c> spans are those children and this handler only passes the request on. Its tags follow the
+/// HTTP client conventions without the URL (paths carry image and session ids): method, server, status, error.type.
+/// It also sends the W3C <c>traceparent</c> of the attempt, as .NET's HttpClient does.
+/// </summary>
+internal sealed class AttemptSpanHandler : DelegatingHandler
+{
+    /// <summary>Whether the runtime's HttpClient makes no spans of its own (Mono).</summary>
+    internal static readonly bool RuntimeHasNoHttpSpans = Type.GetType("Mono.Runtime") != null;
+
+    private readonly bool _enabled;
+
+    public AttemptSpanHandler()
+        : this(RuntimeHasNoHttpSpans)
+    {
+    }
+
+    internal AttemptSpanHandler(bool enabled)
+    {
+        _enabled = enabled;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!_enabled || !MonaiLabelDiagnostics.Source.HasListeners())
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var method = request.Method.Method;
+        using var span = MonaiLabelDiagnostics.Source.StartActivity(method, ActivityKind.Client);
+        if (span == null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (span.IsAllDataRequested)
+        {
+            span.SetTag("http.request.method", method);
+            span.SetTag(MonaiLabelDiagnostics.ServerAddressTag, request.RequestUri?.Host);
+            span.SetTag(MonaiLabelDiagnostics.ServerPortTag, request.RequestUri?.Port);
+        }
+
+        if (!request.Headers.Contains("traceparent"))
+        {
+            request.Headers.TryAddWithoutValidation("traceparent", span.Id);
+        }
+
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            span.SetTag("http.response.status_code", status);
+            if (status >= 400)
+            {
+                span.SetTag(MonaiLabelDiagnostics.ErrorTypeTag, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                span.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return response;
+        }
+        catch (Exception e)
+        {
+            span.SetTag(MonaiLabelDiagnostics.ErrorTypeTag, e is OperationCanceledException ? MonaiLabelDiagnostics.Cancelled : e.GetType().FullName);
+            span.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+    }
+}
