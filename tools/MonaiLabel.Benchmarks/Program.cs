@@ -6,7 +6,7 @@ namespace MonaiLabel.Benchmarks;
 
 /// <summary>
 /// <c>parser</c> | <c>e2e [--size-mib N] [--runs N] [--only infer|upload|download]</c> |
-/// <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
+/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +20,8 @@ internal static class Program
                 return ParserRunner.Run(rest);
             case "e2e":
                 return await E2eRunner.RunAsync(rest);
+            case "startup":
+                return await StartupRunner.RunAsync(rest);
             case "concurrency":
                 return await ConcurrencyRunner.RunAsync(rest);
             case "server":
@@ -32,6 +34,7 @@ internal static class Program
                 Console.Error.WriteLine(
                     "usage: dotnet run -c Release --project tools/MonaiLabel.Benchmarks -- parser [BenchmarkDotNet args]\n" +
                     "                                                                  -- e2e [--size-mib N] [--runs N] [--only infer|upload|download]\n" +
+                    "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
                     "                                                                  -- server [--size-mib N] [--seconds N]");
                 return 64;
