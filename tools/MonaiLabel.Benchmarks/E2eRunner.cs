@@ -22,6 +22,11 @@ internal static class E2eRunner
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--server") || args.Contains("--reference"))
+        {
+            return await E2eReference.RunAsync(args);
+        }
+
         var sizeMiB = Options.Long(args, "--size-mib");
         var runs = (int)(Options.Long(args, "--runs") ?? 3);
         var only = Options.String(args, "--only");
@@ -359,7 +364,7 @@ internal static class Tools
     // Flushes earlier runs' dirty pages so that their write-back does not land inside the next measurement.
     private static void Settle() => Run("sync", Array.Empty<string>());
 
-    private static (string Output, double Seconds) Run(string file, string[] args)
+    internal static (string Output, double Seconds) Run(string file, string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args)

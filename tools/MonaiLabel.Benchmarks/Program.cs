@@ -6,7 +6,7 @@ namespace MonaiLabel.Benchmarks;
 
 /// <summary>
 /// <c>parser</c> | <c>e2e [--size-mib N] [--runs N] [--only infer|upload|download]</c> |
-/// <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
+/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +20,8 @@ internal static class Program
                 return ParserRunner.Run(rest);
             case "e2e":
                 return await E2eRunner.RunAsync(rest);
+            case "startup":
+                return await StartupRunner.RunAsync(rest);
             case "concurrency":
                 return await ConcurrencyRunner.RunAsync(rest);
             case "server":
@@ -27,11 +29,14 @@ internal static class Program
             case "sdk-infer":
             case "sdk-upload":
             case "sdk-download":
+            case "sdk-download-label":
                 return await SdkChild.RunAsync(mode, rest);
             default:
                 Console.Error.WriteLine(
                     "usage: dotnet run -c Release --project tools/MonaiLabel.Benchmarks -- parser [BenchmarkDotNet args]\n" +
                     "                                                                  -- e2e [--size-mib N] [--runs N] [--only infer|upload|download]\n" +
+                    "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...]\n" +
+                    "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
                     "                                                                  -- server [--size-mib N] [--seconds N]");
                 return 64;

@@ -11,7 +11,7 @@ namespace MonaiLabel.Benchmarks;
 
 /// <summary>
 /// The SDK side of an end-to-end scenario, run in a child process of the tool so that its peak working set is its
-/// own: <c>sdk-infer URL MODEL IMAGE DIR</c>, <c>sdk-upload URL FILE IMAGE</c>, <c>sdk-download URL IMAGE DIR</c>.
+/// own: <c>sdk-infer URL MODEL IMAGE DIR [reference]</c>, <c>sdk-upload URL FILE IMAGE</c>, <c>sdk-download URL IMAGE DIR</c>, <c>sdk-download-label URL IMAGE DIR</c> (tag final).
 /// Makes the call twice on one client: cold (the first call of a fresh process: JIT, connection) and warm (the
 /// image id gets a <c>-warm</c> suffix). Prints one line, <c>RESULT {json}</c>. Touches nothing of Kestrel or
 /// BenchmarkDotNet, so neither is loaded.
@@ -39,9 +39,11 @@ internal static class SdkChild
                         var image = args[2] + suffix;
                         var answer = await client.InferAsync(args[1], new InferRequest { ImageId = image, ResultDirectory = args[3] });
                         var file = answer.Files.Single();
-                        if ((string?)answer.Params?["image"] != image)
+                        // BenchServer names the image in its params; the reference server's app sends its label names.
+                        var reference = args.Length > 4 && args[4] == "reference";
+                        if (reference ? answer.Params?["label_names"] == null : (string?)answer.Params?["image"] != image)
                         {
-                            throw new InvalidOperationException("the params part does not name the image asked for");
+                            throw new InvalidOperationException("the params part is not the server's");
                         }
 
                         paths.Add(file.Path);
@@ -65,6 +67,14 @@ internal static class SdkChild
                     case "sdk-download":
                     {
                         var saved = await client.DownloadImageToAsync(args[1] + suffix, args[2]);
+                        paths.Add(saved.Path);
+                        bytes = saved.Length;
+                        break;
+                    }
+
+                    case "sdk-download-label":
+                    {
+                        var saved = await client.DownloadLabelToAsync(args[1] + suffix, "final", args[2]);
                         paths.Add(saved.Path);
                         bytes = saved.Length;
                         break;

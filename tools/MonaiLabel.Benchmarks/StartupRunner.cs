@@ -1,0 +1,263 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace MonaiLabel.Benchmarks;
+
+/// <summary>
+/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c>: whole processes asking a server for <c>/info/</c>, side
+/// by side and interleaved: the installed <c>mlabel info</c> (packed and installed into a temp tool path unless
+/// --mlabel names one), the SDK's first call in a consumer app (tools/MonaiLabel.StartupProbe), a bare HttpClient GET
+/// (the same app), curl, and MONAI Label's Python client. Medians of N runs (default 9) after one unmeasured run each.
+/// Without --server it starts the reference server (../shared/mlref) on 127.0.0.1.
+/// </summary>
+internal static class StartupRunner
+{
+    private const double CliGoal = 0.9;      // mlabel info <= 0.9x the Python client's info(), whole processes
+    private const double SdkGoalMs = 120;    // the SDK's first call, in-process
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var runs = (int)(Options.Long(args, "--runs") ?? 9);
+        var shared = ReferenceServer.SharedDirectory(out var searched);
+        var work = Directory.CreateTempSubdirectory("monailabel-bench-startup-").FullName;
+        try
+        {
+            var mlabel = Options.String(args, "--mlabel") ?? InstallTool(work);
+            var probe = BuildProbe();
+            ReferenceServer? reference = null;
+            Uri url;
+            if (Options.String(args, "--server") is { } given)
+            {
+                url = new Uri(given.EndsWith('/') ? given : given + "/");
+            }
+            else
+            {
+                if (shared == null)
+                {
+                    throw new InvalidOperationException($"no --server and the reference server is absent ({searched}/mlref/start.sh): pass --server URL");
+                }
+
+                reference = await ReferenceServer.StartAsync(shared);
+                url = reference.Url;
+            }
+
+            try
+            {
+                var entries = Entries(url, mlabel, probe, shared, searched);
+                Console.WriteLine($"server {url}{(reference != null ? " (reference server, started here)" : string.Empty)}  runs {runs}  {Environment.ProcessorCount} cores  .NET {Environment.Version}  load {Tools.LoadAverage()}");
+                foreach (var entry in entries)
+                {
+                    entry.Measure(); // unmeasured: disk cache, first connection to the server
+                }
+
+                for (var run = 0; run < runs; run++)
+                {
+                    // A different order each round, so no entry always follows the same neighbour.
+                    for (var i = 0; i < entries.Count; i++)
+                    {
+                        entries[(i + run) % entries.Count].Record();
+                    }
+                }
+
+                var met = Print(entries, runs);
+                Console.WriteLine($"load average at the end: {Tools.LoadAverage()} (the machine is shared; CPU times are steadier than wall times)");
+                return met ? 0 : 2;
+            }
+            finally
+            {
+                if (reference != null)
+                {
+                    await reference.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static List<Entry> Entries(Uri url, string mlabel, string probe, string? shared, string searched)
+    {
+        var info = new Uri(url, "info/").ToString();
+        var entries = new List<Entry>
+        {
+            new("mlabel --server URL info (installed tool)", mlabel, new[] { "--server", url.ToString(), "info" }, false),
+            new("SDK first call (StartupProbe sdk)", probe, new[] { "sdk", url.ToString() }, true),
+            new("bare HttpClient GET (StartupProbe bare)", probe, new[] { "bare", url.ToString() }, true),
+            new("curl -s URL/info/", "curl", new[] { "-s", "-S", "-f", "-o", "/dev/null", info }, false),
+        };
+        var client = shared == null ? null : Path.Combine(shared, "upstream", "monailabel", "client");
+        if (client != null && File.Exists(Path.Combine(client, "client.py")) && File.Exists("/usr/bin/python3"))
+        {
+            const string script = "import sys; sys.path.insert(0, sys.argv[1]); from client import MONAILabelClient; MONAILabelClient(sys.argv[2]).info()";
+            entries.Add(new("Python client info() (/usr/bin/python3)", "/usr/bin/python3", new[] { "-c", script, client, url.ToString() }, false));
+        }
+        else
+        {
+            Console.WriteLine($"Python client: absent ({searched}/upstream/monailabel/client/client.py or /usr/bin/python3 missing): no Python column, no CLI ratio");
+        }
+
+        return entries;
+    }
+
+    private static bool Print(List<Entry> entries, int runs)
+    {
+        var python = entries.FirstOrDefault(e => e.Name.StartsWith("Python", StringComparison.Ordinal));
+        var pythonWall = python == null ? (double?)null : Median(python.Walls);
+        var table = new Table("Process", "wall median", "wall min", "CPU median", "in-process median", "JIT'd methods", "wall vs Python");
+        foreach (var e in entries)
+        {
+            var wall = Median(e.Walls);
+            table.Add(
+                e.Name,
+                Format.Duration(wall),
+                Format.Duration(e.Walls.Min()),
+                e.Cpus.Count > 0 ? Format.Duration(Median(e.Cpus)) : "?",
+                e.InProcess.Count > 0 ? Format.Duration(Median(e.InProcess) / 1000) : "-",
+                e.JitMethods.Count > 0 ? Median(e.JitMethods.Select(j => (double)j)).ToString("0", CultureInfo.InvariantCulture) : "-",
+                pythonWall is { } p ? Format.Ratio(wall / p) : "-");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"GET /info/ in a fresh process, median of {runs} interleaved runs. wall: the whole process as a shell sees it;");
+        Console.WriteLine("CPU: its user+sys time; in-process: Stopwatch from Main to the answer (client creation included).");
+        table.Print();
+        Console.WriteLine();
+
+        var met = true;
+        var cli = Median(entries[0].Walls);
+        if (pythonWall is { } py)
+        {
+            var ok = cli <= CliGoal * py;
+            met &= ok;
+            Console.WriteLine($"goal mlabel info <= {CliGoal:0.0}x Python info(): {(ok ? "met" : "MISSED")} ({Format.Ratio(cli / py)}: {Format.Duration(cli)} vs {Format.Duration(py)})");
+        }
+        else
+        {
+            Console.WriteLine("goal mlabel info <= 0.9x Python info(): not measured (no Python client)");
+        }
+
+        var sdk = Median(entries[1].InProcess);
+        var sdkOk = sdk <= SdkGoalMs;
+        met &= sdkOk;
+        Console.WriteLine($"goal SDK first call <= {SdkGoalMs:0} ms in-process: {(sdkOk ? "met" : "MISSED")} ({sdk:0.0} ms; bare HttpClient {Median(entries[2].InProcess):0.0} ms)");
+        return met;
+    }
+
+    private static double Median(IEnumerable<double> values) => E2eRunner.Median(values);
+
+    // As a user installs it: pack the CLI, then `dotnet tool install` from that folder into a private tool path.
+    private static string InstallTool(string work)
+    {
+        var pack = Path.Combine(work, "pack");
+        var tools = Path.Combine(work, "tool");
+        Console.WriteLine("packing and installing mlabel (about a minute) ...");
+        Exec("dotnet", "pack", Path.Combine(RepoPaths.Root, "src", "MonaiLabel.Cli"), "-c", "Release", "-o", pack);
+        Exec("dotnet", "tool", "install", "--tool-path", tools, "--add-source", pack, "MonaiLabel.Cli");
+        return Path.Combine(tools, "mlabel");
+    }
+
+    private static string BuildProbe()
+    {
+        var project = Path.Combine(RepoPaths.Root, "tools", "MonaiLabel.StartupProbe");
+        Exec("dotnet", "build", project, "-c", "Release");
+        return Path.Combine(project, "bin", "Release", "net10.0", "MonaiLabel.StartupProbe");
+    }
+
+    private static void Exec(string file, params string[] args) => Entry.Run(file, args, check: true);
+
+    private sealed class Entry
+    {
+        private const string GnuTime = "/usr/bin/time";
+        private readonly string _file;
+        private readonly string[] _args;
+        private readonly bool _reportsInProcess;
+
+        public Entry(string name, string file, string[] args, bool reportsInProcess)
+        {
+            Name = name;
+            _file = file;
+            _args = args;
+            _reportsInProcess = reportsInProcess;
+        }
+
+        public string Name { get; }
+
+        public List<double> Walls { get; } = new();
+
+        public List<double> Cpus { get; } = new();
+
+        public List<double> InProcess { get; } = new();
+
+        public List<long> JitMethods { get; } = new();
+
+        public (double Wall, double? Cpu, string Output) Measure()
+        {
+            if (!File.Exists(GnuTime))
+            {
+                var (output, wall) = Run(_file, _args, check: true);
+                return (wall, null, output);
+            }
+
+            var usage = Path.GetTempFileName();
+            try
+            {
+                var (output, wall) = Run(GnuTime, new[] { "-f", "%U %S", "-o", usage, _file }.Concat(_args).ToArray(), check: true);
+                var fields = File.ReadAllText(usage).Trim().Split('\n').Last().Split(' ');
+                return (wall, double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture), output);
+            }
+            finally
+            {
+                File.Delete(usage);
+            }
+        }
+
+        public void Record()
+        {
+            var (wall, cpu, output) = Measure();
+            Walls.Add(wall);
+            if (cpu is { } c)
+            {
+                Cpus.Add(c);
+            }
+
+            if (_reportsInProcess)
+            {
+                InProcess.Add(double.Parse(Field(output, "startup-ms: "), CultureInfo.InvariantCulture));
+                JitMethods.Add(long.Parse(Field(output, "jit-methods: "), CultureInfo.InvariantCulture));
+            }
+        }
+
+        private string Field(string output, string prefix) =>
+            output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Substring(prefix.Length).Trim()
+            ?? throw new InvalidOperationException($"{Name} printed no '{prefix}':\n{output}");
+
+        public static (string Output, double Seconds) Run(string file, string[] args, bool check)
+        {
+            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            stopwatch.Stop();
+            if (check && process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{output}\n{stderr.Result}");
+            }
+
+            return (output, stopwatch.Elapsed.TotalSeconds);
+        }
+    }
+}
