@@ -170,7 +170,7 @@ internal static class StartupRunner
         return Path.Combine(project, "bin", "Release", "net10.0", "MonaiLabel.StartupProbe");
     }
 
-    private static void Exec(string file, params string[] args) => Entry.Run(file, args, check: true);
+    private static void Exec(string file, params string[] args) => Tools.Run(file, args);
 
     private sealed class Entry
     {
@@ -201,14 +201,14 @@ internal static class StartupRunner
         {
             if (!File.Exists(GnuTime))
             {
-                var (output, wall) = Run(_file, _args, check: true);
+                var (output, wall) = Tools.Run(_file, _args);
                 return (wall, null, output);
             }
 
             var usage = Path.GetTempFileName();
             try
             {
-                var (output, wall) = Run(GnuTime, new[] { "-f", "%U %S", "-o", usage, _file }.Concat(_args).ToArray(), check: true);
+                var (output, wall) = Tools.Run(GnuTime, new[] { "-f", "%U %S", "-o", usage, _file }.Concat(_args).ToArray());
                 var fields = File.ReadAllText(usage).Trim().Split('\n').Last().Split(' ');
                 return (wall, double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture), output);
             }
@@ -237,27 +237,5 @@ internal static class StartupRunner
         private string Field(string output, string prefix) =>
             output.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Substring(prefix.Length).Trim()
             ?? throw new InvalidOperationException($"{Name} printed no '{prefix}':\n{output}");
-
-        public static (string Output, double Seconds) Run(string file, string[] args, bool check)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var stopwatch = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            stopwatch.Stop();
-            if (check && process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{output}\n{stderr.Result}");
-            }
-
-            return (output, stopwatch.Elapsed.TotalSeconds);
-        }
     }
 }
