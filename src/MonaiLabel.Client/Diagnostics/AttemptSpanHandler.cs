@@ -71,7 +71,7 @@ internal sealed class AttemptSpanHandler : DelegatingHandler
         }
         catch (Exception e)
         {
-            span.SetTag(MonaiLabelDiagnostics.ErrorTypeTag, e is OperationCanceledException ? MonaiLabelDiagnostics.Cancelled : e.GetType().FullName);
+            span.SetTag(MonaiLabelDiagnostics.ErrorTypeTag, OperationScope.ErrorType(e));
             span.SetStatus(ActivityStatusCode.Error);
             throw;
         }

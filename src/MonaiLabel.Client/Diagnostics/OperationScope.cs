@@ -210,7 +210,7 @@ internal sealed class OperationScope
     private static object? NullIfZero(long value) => value == 0 ? null : value;
 
     private static string Describe(Exception error, string errorType) =>
-        error is MonaiLabelClientException { StatusCode: { } status } ? $"{errorType} (HTTP {status})" : errorType;
+        error is MonaiLabelClientException { StatusCode: > 0 and var status } ? $"{errorType} (HTTP {status})" : errorType; // 0: no answer
 
     private static void Transferred(OperationScope? scope, long bytes, bool sent)
     {
