@@ -55,7 +55,8 @@ public class TimeoutTests
     [Fact]
     public async Task The_timeout_covers_retries_and_their_backoff()
     {
-        using var server = new ScriptedServer(_ => Reply.Status503);
+        // Retry-After fixes the backoff at 30 s (the policy's own delay is jittered and can be short).
+        using var server = new ScriptedServer(_ => Reply.Status503.With("Retry-After", "30"));
         using var client = MonaiLabelClient.Create(server.Options(o =>
         {
             // Long enough for a cold first request to reach the server on a loaded machine, far below the backoff.
