@@ -38,7 +38,7 @@ internal sealed class AuthUser
         var roles = new JsonArray();
         foreach (var r in Roles)
         {
-            roles.Add(r);
+            roles.Add((JsonNode?)r);
         }
 
         return new JsonObject { ["username"] = Username, ["email"] = Email, ["name"] = Name, ["roles"] = roles };
@@ -67,7 +67,7 @@ internal sealed class TokenIssuer
         var roles = new JsonArray();
         foreach (var r in user.Roles)
         {
-            roles.Add(r);
+            roles.Add((JsonNode?)r);
         }
 
         var payload = new JsonObject

@@ -55,7 +55,7 @@ internal sealed class Call
         var v = RawQuery(name);
         if (v == null)
         {
-            errors.Add(ValidationFailed.Missing("query", name));
+            errors.Add((JsonNode)ValidationFailed.Missing("query", name));
             return string.Empty;
         }
 
@@ -77,7 +77,7 @@ internal sealed class Call
             case "1": case "on": case "t": case "true": case "y": case "yes":
                 return true;
             default:
-                errors.Add(new JsonObject
+                errors.Add((JsonNode)new JsonObject
                 {
                     ["loc"] = new JsonArray("query", name),
                     ["msg"] = "value could not be parsed to a boolean",
@@ -100,7 +100,7 @@ internal sealed class Call
             return l;
         }
 
-        errors.Add(new JsonObject
+        errors.Add((JsonNode)new JsonObject
         {
             ["loc"] = new JsonArray("query", name),
             ["msg"] = "value is not a valid integer",
@@ -125,10 +125,10 @@ internal sealed class Call
         var values = new JsonArray();
         foreach (var p in permitted)
         {
-            values.Add(p);
+            values.Add((JsonNode?)p);
         }
 
-        errors.Add(new JsonObject
+        errors.Add((JsonNode)new JsonObject
         {
             ["loc"] = new JsonArray("query", name),
             ["msg"] = "value is not a valid enumeration member; permitted: " + string.Join(", ", permitted.Select(p => "'" + p + "'")),
@@ -149,7 +149,7 @@ internal sealed class Call
 
         if (v.File != null)
         {
-            errors.Add(new JsonObject
+            errors.Add((JsonNode)new JsonObject
             {
                 ["loc"] = new JsonArray("body", name),
                 ["msg"] = "str type expected",
@@ -169,7 +169,7 @@ internal sealed class Call
         {
             if (required)
             {
-                errors.Add(ValidationFailed.Missing("body", name));
+                errors.Add((JsonNode)ValidationFailed.Missing("body", name));
             }
 
             return null;
@@ -177,7 +177,7 @@ internal sealed class Call
 
         if (v.File == null)
         {
-            errors.Add(new JsonObject
+            errors.Add((JsonNode)new JsonObject
             {
                 ["loc"] = new JsonArray("body", name),
                 ["msg"] = "Expected UploadFile, received: <class 'str'>",
@@ -195,7 +195,7 @@ internal sealed class Call
         var values = Form.GetAll(name);
         if (values.Count == 0)
         {
-            errors.Add(ValidationFailed.Missing("body", name));
+            errors.Add((JsonNode)ValidationFailed.Missing("body", name));
             return new List<UploadedFile>();
         }
 
@@ -208,7 +208,7 @@ internal sealed class Call
             }
             else
             {
-                errors.Add(new JsonObject
+                errors.Add((JsonNode)new JsonObject
                 {
                     ["loc"] = new JsonArray("body", name, i),
                     ["msg"] = "Expected UploadFile, received: <class 'str'>",
@@ -233,7 +233,7 @@ internal sealed class Call
             return obj;
         }
 
-        errors.Add(new JsonObject
+        errors.Add((JsonNode)new JsonObject
         {
             ["loc"] = new JsonArray("body"),
             ["msg"] = "value is not a valid dict",
@@ -251,5 +251,5 @@ internal sealed class Call
         }
     }
 
-    public void AddError(JsonObject error) => errors.Add(error);
+    public void AddError(JsonObject error) => errors.Add((JsonNode)error);
 }

@@ -91,10 +91,10 @@ internal sealed partial class EmulatorApp
                         new JsonArray(cx + half, cy - half),
                         new JsonArray(cx + half, cy + half),
                         new JsonArray(cx - half, cy + half));
-                    elements.Add(new JsonObject { ["label"] = labelName, ["contours"] = new JsonArray(contour) });
+                    elements.Add((JsonNode)new JsonObject { ["label"] = labelName, ["contours"] = new JsonArray(contour) });
                 }
 
-                annotations.Add(new JsonObject
+                annotations.Add((JsonNode)new JsonObject
                 {
                     ["annotation"] = new JsonObject
                     {
@@ -116,7 +116,7 @@ internal sealed partial class EmulatorApp
         var locationNode = (JsonArray)request["location"]!;
         foreach (var s in Longs(request["size"]))
         {
-            locationNode.Add(s);
+            locationNode.Add((JsonNode?)s);
         }
 
         var bbox = "[" + string.Join(", ", Longs(locationNode).Select(v => v.ToString(CultureInfo.InvariantCulture))) + "]";
@@ -175,7 +175,7 @@ internal sealed partial class EmulatorApp
                     foreach (var point in contour!.AsArray())
                     {
                         var xy = Longs(point);
-                        points.Add(new JsonArray(xy[0], xy[1], 0L));
+                        points.Add((JsonNode)new JsonArray(xy[0], xy[1], 0L));
                     }
 
                     if (count > 0)

@@ -341,7 +341,7 @@ internal sealed partial class LocalDatastore
                 var label = obj.Labels.Get(Final);
                 if (label != null)
                 {
-                    list.Add(new JsonObject
+                    list.Add((JsonNode)new JsonObject
                     {
                         ["image"] = Path.Combine(root, id + obj.Image.Ext),
                         ["label"] = Path.Combine(LabelPath(Final), id + label.Ext),

@@ -90,7 +90,7 @@ internal sealed class TaskRecord
                 var d = new JsonArray();
                 foreach (var line in details)
                 {
-                    d.Add(line);
+                    d.Add((JsonNode?)line);
                 }
 
                 json["details"] = d;
@@ -235,7 +235,7 @@ internal sealed class TaskRunner
                 var list = new JsonArray();
                 foreach (var t in tasks)
                 {
-                    list.Add(t.ToJson());
+                    list.Add((JsonNode)t.ToJson());
                 }
 
                 return (list, null);
