@@ -29,13 +29,21 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
 
-/// <summary>Runs the CLI in-process, as a user would from a shell, and starts emulators for it.</summary>
+/// <summary>
+/// Runs the CLI in-process, as a user would from a shell, and starts emulators for it; with <c>MLABEL_EXE</c> set, runs
+/// that executable instead (the Native AOT build, in .ci/run), so the same tests check what users install.
+/// </summary>
 public static class Mlabel
 {
     public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public static async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
+        if (MlabelProcess.Executable is { } exe)
+        {
+            return await MlabelProcess.RunAsync(exe, args, cancellationToken);
+        }
+
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
