@@ -125,6 +125,7 @@ public sealed class ErrorAndParsingTests
     }
 
     [Fact]
+    [Trait("Runs", "InProcess")] // a unit of the CLI's code: not re-run against MLABEL_EXE
     public void Global_options_are_moved_after_the_command()
     {
         Assert.Equal(
@@ -133,6 +134,7 @@ public sealed class ErrorAndParsingTests
     }
 
     [Theory]
+    [Trait("Runs", "InProcess")]
     [InlineData("30", 30)]
     [InlineData("30s", 30)]
     [InlineData("500ms", 0.5)]
