@@ -9,11 +9,12 @@ using MonaiLabel.Client;
 namespace MonaiLabel.Benchmarks;
 
 /// <summary>
-/// <c>e2e --server URL | --reference [--size-mib 256] [--runs N] [--only infer|upload|download]</c>: the transfers
+/// <c>e2e --server URL | --reference [--size-mib 256] [--runs N] [--only infer|upload|download] [--mlabel PATH]</c>: the transfers
 /// against MONAI Label's real server code (--reference starts ../shared/mlref on 127.0.0.1), each the first call of a
 /// fresh process: the SDK (child process), curl, and MONAI Label's Python client. infer = POST /infer/segmentation_spleen
 /// (the reference app answers the input XOR 0xFF as the label), upload = PUT /datastore/, download = GET
-/// /datastore/label (tag final). Medians of N runs (default 5).
+/// /datastore/label (tag final). Medians of N runs (default 5). With --mlabel (an installed mlabel, Native AOT on
+/// linux-x64) the same transfers as whole mlabel processes, a column of their own: what a one-shot script gets.
 /// </summary>
 internal static class E2eReference
 {
@@ -27,6 +28,7 @@ internal static class E2eReference
         var bytes = (Options.Long(args, "--size-mib") ?? 256) * MiB;
         var runs = (int)(Options.Long(args, "--runs") ?? 5);
         var only = Options.String(args, "--only");
+        var mlabel = Options.String(args, "--mlabel");
         var shared = ReferenceServer.SharedDirectory(out var searched);
         var python = shared == null ? null : Path.Combine(shared, "upstream", "monailabel", "client");
         if (python != null && !File.Exists(Path.Combine(python, "client.py")))
@@ -85,7 +87,8 @@ internal static class E2eReference
                     Expect("curl infer", new FileInfo(raw).Length > bytes);
                     File.Delete(raw);
                     return (curl.Seconds, fsync);
-                }, python == null ? null : () => Python(python, url, work, $"f, _ = c.infer('{Model}', '{Image}', {{}}); ok(f)", bytes)));
+                }, python == null ? null : () => Python(python, url, work, $"f, _ = c.infer('{Model}', '{Image}', {{}}); ok(f)", bytes),
+                mlabel == null ? null : run => Mlabel(mlabel, url, work, bytes, "infer", Model, "--image", Image)));
             }
 
             if (only is null or "upload")
@@ -108,6 +111,12 @@ internal static class E2eReference
                     var seconds = Python(python, url, work, $"r = c.upload_image('{source}', '{id}'); assert r['image'] == '{id}', r", bytes);
                     DeleteAsync(seed, id).GetAwaiter().GetResult();
                     return seconds;
+                }, mlabel == null ? null : run =>
+                {
+                    var id = $"up_mlabel_{run}";
+                    var seconds = Mlabel(mlabel, url, work, null, "datastore", "upload", source, "--id", id);
+                    DeleteAsync(seed, id).GetAwaiter().GetResult();
+                    return seconds;
                 }));
             }
 
@@ -128,7 +137,8 @@ internal static class E2eReference
                     Expect("curl download", new FileInfo(file).Length == bytes);
                     File.Delete(file);
                     return (curl.Seconds, fsync);
-                }, python == null ? null : () => Python(python, url, work, $"f = c.download_label('{Image}', 'final'); ok(f)", bytes), againstFsync: true));
+                }, python == null ? null : () => Python(python, url, work, $"f = c.download_label('{Image}', 'final'); ok(f)", bytes),
+                mlabel == null ? null : run => Mlabel(mlabel, url, work, bytes, "label", "download", Image, "--tag", "final"), againstFsync: true));
             }
 
             await DeleteAsync(seed, Image, Image + SdkChild.WarmSuffix);
@@ -147,7 +157,7 @@ internal static class E2eReference
 
     private static Row Scenario(
         string name, double goal, int runs, string work, Func<int, (ChildResult Result, double ProcessSeconds)> sdk,
-        Func<(double Seconds, double Fsync)> curl, Func<double>? python, bool againstFsync = false)
+        Func<(double Seconds, double Fsync)> curl, Func<double>? python, Func<int, double>? mlabel, bool againstFsync = false)
     {
         var row = new Row(name, goal, againstFsync);
         for (var run = 1; run <= runs; run++)
@@ -162,6 +172,11 @@ internal static class E2eReference
             if (python != null)
             {
                 row.Python.Add(python());
+            }
+
+            if (mlabel != null)
+            {
+                row.Mlabel.Add(mlabel(run));
             }
         }
 
@@ -181,6 +196,22 @@ internal static class E2eReference
             call);
         var seconds = Tools.Run("/usr/bin/python3", new[] { "-c", script, clientDir, url.ToString(), tmp }).Seconds;
         Directory.Delete(tmp, true);
+        return seconds;
+    }
+
+    // One whole mlabel process; what it saved (into a fresh --out folder) must be the label, byte count checked.
+    private static double Mlabel(string mlabel, Uri url, string work, long? bytes, params string[] command)
+    {
+        var dir = Path.Combine(work, "mlabel-out");
+        Directory.CreateDirectory(dir);
+        var args = new[] { "--server", url.ToString() }.Concat(command).Concat(bytes == null ? Array.Empty<string>() : new[] { "--out", dir });
+        var seconds = Tools.Run(mlabel, args.ToArray()).Seconds;
+        if (bytes != null)
+        {
+            Expect("mlabel " + command[0], Directory.GetFiles(dir).Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Max() == bytes);
+        }
+
+        Directory.Delete(dir, true);
         return seconds;
     }
 
@@ -210,7 +241,7 @@ internal static class E2eReference
 
     private static bool Print(List<Row> rows, int runs)
     {
-        var table = new Table("Scenario", "SDK first call", "SDK process", "SDK peak WS", "curl", "curl+fsync", "Python client", "SDK/curl", "SDK/(curl+fsync)", "Goal");
+        var table = new Table("Scenario", "SDK first call", "SDK process", "SDK peak WS", "curl", "curl+fsync", "Python client", "mlabel process", "SDK/curl", "SDK/(curl+fsync)", "mlabel/goal basis", "Goal");
         var met = true;
         foreach (var r in rows)
         {
@@ -223,14 +254,17 @@ internal static class E2eReference
             table.Add(
                 r.Name, Format.Duration(sdk), Format.Duration(E2eRunner.Median(r.SdkProcess)), Format.Bytes(r.Peak), Format.Duration(curl),
                 Format.Duration(curlFsync), r.Python.Count > 0 ? Format.Duration(E2eRunner.Median(r.Python)) : "-",
+                r.Mlabel.Count > 0 ? Format.Duration(E2eRunner.Median(r.Mlabel)) : "-",
                 Format.Ratio(sdk / curl), Format.Ratio(sdk / curlFsync),
+                r.Mlabel.Count > 0 ? Format.Ratio(E2eRunner.Median(r.Mlabel) / basis) : "-",
                 $"<= {r.Goal:0.0}x curl{(r.AgainstFsync ? "+fsync" : string.Empty)}, WS <= 128 MiB: {(ok ? "met" : "MISSED")}");
         }
 
         Console.WriteLine();
         Console.WriteLine($"Against the reference server, median of {runs} runs, each the first call of a fresh process. SDK first call: in the");
         Console.WriteLine("child, client creation and JIT included; SDK process: the child's whole process (it makes a second, warm call too);");
-        Console.WriteLine("curl and Python: whole processes. The SDK fsyncs what it saves; curl+fsync adds `sync FILE` after curl.");
+        Console.WriteLine("curl, Python and mlabel (--mlabel): whole processes. The SDK fsyncs what it saves; curl+fsync adds `sync FILE`");
+        Console.WriteLine("after curl. The goal is the SDK's (JIT, as a consumer app runs it); mlabel's ratio is against the same basis.");
         table.Print();
         Console.WriteLine($"load average at the end: {Tools.LoadAverage()}");
         return met;
@@ -262,5 +296,7 @@ internal static class E2eReference
         public List<double> CurlFsync { get; } = new();
 
         public List<double> Python { get; } = new();
+
+        public List<double> Mlabel { get; } = new();
     }
 }

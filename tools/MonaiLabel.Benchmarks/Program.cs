@@ -35,7 +35,7 @@ internal static class Program
                 Console.Error.WriteLine(
                     "usage: dotnet run -c Release --project tools/MonaiLabel.Benchmarks -- parser [BenchmarkDotNet args]\n" +
                     "                                                                  -- e2e [--size-mib N] [--runs N] [--only infer|upload|download]\n" +
-                    "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...]\n" +
+                    "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...] [--mlabel PATH]\n" +
                     "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
                     "                                                                  -- server [--size-mib N] [--seconds N]");
