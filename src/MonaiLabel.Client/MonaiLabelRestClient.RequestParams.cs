@@ -9,13 +9,11 @@ internal partial class MonaiLabelRestClient
     /// <summary>
     /// Settings of every generated (de)serialisation: free-form answers (<c>object</c>, <c>AdditionalProperties</c>,
     /// params) keep strings that look like dates as strings, exactly as the server sent them, instead of Newtonsoft's
-    /// default of turning them into <see cref="System.DateTime"/> (which changes their text and time zone). Contracts
-    /// come from <see cref="DtoContractResolver"/> (the default ones, made more cheaply for the SDK's own classes).
+    /// default of turning them into <see cref="System.DateTime"/> (which changes their text and time zone).
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings)
     {
         settings.DateParseHandling = DateParseHandling.None;
-        settings.ContractResolver = DtoContractResolver.Instance;
     }
 
     /// <summary>
