@@ -7,9 +7,6 @@ namespace MonaiLabel.Client;
 /// <summary>Checks <see cref="MonaiLabelClientOptions"/> when they are first used, with messages that say what to fix.</summary>
 internal sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLabelClientOptions>
 {
-    private static readonly TimeSpan MaxPollyDelay = TimeSpan.FromDays(1);
-    private static readonly TimeSpan MinAttemptTimeout = TimeSpan.FromMilliseconds(10);
-
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, MonaiLabelClientOptions options)
     {
@@ -84,20 +81,9 @@ internal sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiL
                 errors.Add("MonaiLabelClientOptions.Retry.Delay must be 0 or more and not above MaxDelay.");
             }
 
-            // Polly's own ranges (RetryStrategyOptions, TimeoutStrategyOptions): checked here, so the pipeline is built
-            // without Polly's DataAnnotations validation (RetryPipeline) and a bad value still fails at construction.
-            if (retry.MaxRetries > 0 && (retry.Delay > MaxPollyDelay || retry.MaxDelay > MaxPollyDelay))
-            {
-                errors.Add("MonaiLabelClientOptions.Retry.Delay and MaxDelay must not be above 1 day.");
-            }
-
             if (retry.AttemptTimeout is { } attempt && attempt <= TimeSpan.Zero)
             {
                 errors.Add("MonaiLabelClientOptions.Retry.AttemptTimeout must be positive when set.");
-            }
-            else if (retry.AttemptTimeout is { } bounded && (bounded < MinAttemptTimeout || bounded > MaxPollyDelay))
-            {
-                errors.Add("MonaiLabelClientOptions.Retry.AttemptTimeout must be between 10 ms and 1 day when set.");
             }
         }
 

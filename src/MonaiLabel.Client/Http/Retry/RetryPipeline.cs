@@ -52,7 +52,6 @@ internal static class RetryPipeline
     public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
-        PollyValidation.Skip(builder);
         if (telemetry != null)
         {
             builder.ConfigureTelemetry(telemetry);
