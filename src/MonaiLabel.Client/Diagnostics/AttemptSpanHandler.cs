@@ -30,13 +30,15 @@ internal sealed class AttemptSpanHandler : DelegatingHandler
         _enabled = enabled;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!_enabled || !MonaiLabelDiagnostics.Source.HasListeners())
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    // Not async when there is nothing to do (always, off Mono): an async pass-through costs a fresh process ~10
+    // JIT-compiled methods of async machinery on its first call.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        !_enabled || !MonaiLabelDiagnostics.Source.HasListeners()
+            ? base.SendAsync(request, cancellationToken)
+            : SendWithSpanAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendWithSpanAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         using var span = MonaiLabelDiagnostics.Source.StartActivity(method, ActivityKind.Client);
         if (span == null)

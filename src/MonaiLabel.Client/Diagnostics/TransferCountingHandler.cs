@@ -14,15 +14,19 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal sealed class TransferCountingHandler : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // Not async when there is nothing to count (a body-less request such as a GET): see AttemptSpanHandler.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var content = request.Content;
         var scope = OperationScope.Current;
-        if (content == null || (scope == null && !MonaiLabelDiagnostics.BytesTransferred.Enabled))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        return content == null || (scope == null && !MonaiLabelDiagnostics.BytesTransferred.Enabled)
+            ? base.SendAsync(request, cancellationToken)
+            : SendCountedAsync(request, content, scope, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> SendCountedAsync(
+        HttpRequestMessage request, HttpContent content, OperationScope? scope, CancellationToken cancellationToken)
+    {
         request.Content = new CountingContent(content, scope);
         try
         {

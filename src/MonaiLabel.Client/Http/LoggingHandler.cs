@@ -17,7 +17,13 @@ internal sealed class LoggingHandler : DelegatingHandler
         _logger = logger;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // Not async when none of its levels is on (no logger, as with new MonaiLabelClient(url)): see AttemptSpanHandler.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _logger.IsEnabled(LogLevel.Debug) || _logger.IsEnabled(LogLevel.Information) || _logger.IsEnabled(LogLevel.Warning)
+            ? SendLoggedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
         var path = RequestPaths.Of(request);

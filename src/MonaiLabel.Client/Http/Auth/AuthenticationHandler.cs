@@ -36,13 +36,14 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         _configured = configuredServer == null ? null : MonaiLabelHttp.BaseUrl(configuredServer);
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!_tokens.IsConfigured || request.RequestUri == null || (request.Headers.Authorization != null && !SetHere(request)))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    // Not async when there is no token to manage (no credentials configured): see AttemptSpanHandler.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        !_tokens.IsConfigured || request.RequestUri == null || (request.Headers.Authorization != null && !SetHere(request))
+            ? base.SendAsync(request, cancellationToken)
+            : SendWithTokenAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var server = ServerOf(request);
         var token = await _tokens.GetAsync(server, base.SendAsync, _logger, false, null, cancellationToken).ConfigureAwait(false);
         SetAuthorization(request, token);
