@@ -1,5 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
-using System.Security.Cryptography;
 
 namespace MonaiLabel.Client;
 
@@ -20,10 +22,13 @@ internal static class UploadBoundary
 
     public static string New()
     {
-        var random = new byte[(Length + 3) / 4];
-        using (var generator = RandomNumberGenerator.Create())
+        // Two GUIDs' random bytes (bytes 7 and 8 hold the version and variant): Guid.NewGuid draws from the system's
+        // generator without loading OpenSSL, which RandomNumberGenerator would (about 4 MiB more peak memory).
+        var random = new List<byte>(28);
+        for (var i = 0; i < 2; i++)
         {
-            generator.GetBytes(random);
+            var bytes = Guid.NewGuid().ToByteArray();
+            random.AddRange(bytes.Where((_, index) => index != 7 && index != 8));
         }
 
         var chars = new char[Length];
