@@ -25,6 +25,8 @@ internal partial class MonaiLabelRestClient
             return;
         }
 
+        request.Content = multipart = UploadBoundary.Rewrap(multipart);
+
         var sent = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in multipart)
         {
