@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,9 @@ namespace MonaiLabel.Client;
 /// 401 refresh above this handler therefore always starts again at the configured server. Within one origin
 /// (e.g. a proxy adding a trailing slash) the credentials are kept, and so they are on the upgrade of a host from
 /// http on port 80 to https on port 443 (as Python's requests does). Never https to http.
+/// A call that changes something (any method but GET and HEAD, or one that sends a body) follows a redirect only when
+/// it keeps both its method and its origin: a 301/302/303 would turn an infer's POST into a GET whose answer reads as
+/// an empty result, and another origin was never configured to receive the image. Such a redirect fails the call.
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
@@ -30,16 +34,13 @@ internal sealed class RedirectHandler : DelegatingHandler
                 return response;
             }
 
-            var next = NextHop(current, target, (int)response.StatusCode);
-            if (next.Content != null && !KeepsCredentials(current.RequestUri!, target))
+            var status = (int)response.StatusCode;
+            if (!MayFollow(current, target, status))
             {
-                // A body (a password form, an image) is never replayed to another origin: the 3xx answer stands
-                // and surfaces as an error, rather than handing credentials or data to a server nobody configured.
-                next.Content = null;
-                next.Dispose();
-                return response;
+                throw NotFollowed(current, target, response);
             }
 
+            var next = NextHop(current, target, status);
             response.Dispose();
             current = next;
             response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
@@ -73,14 +74,48 @@ internal sealed class RedirectHandler : DelegatingHandler
         return from.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp ? null : target;
     }
 
+    /// <summary>GET and HEAD follow any redirect; other calls only one that keeps their method and their origin.</summary>
+    private static bool MayFollow(HttpRequestMessage current, Uri target, int status) =>
+        IsReadOnly(current) || (!TurnsIntoGet(current.Method, status) && SameOrigin(current.RequestUri!, target));
+
+    private static bool IsReadOnly(HttpRequestMessage request) =>
+        request.Content == null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head);
+
+    // RFC 9110 15.4 and browsers: 303 turns anything but GET/HEAD into GET; 301/302 turn POST into GET;
+    // 307/308 repeat the method and body.
+    private static bool TurnsIntoGet(HttpMethod method, int status) =>
+        (status == 303 && method != HttpMethod.Get && method != HttpMethod.Head) ||
+        ((status == 300 || status == 301 || status == 302) && method == HttpMethod.Post);
+
+    private static bool SameOrigin(Uri from, Uri to) =>
+        string.Equals(from.Scheme, to.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(from.IdnHost, to.IdnHost, StringComparison.OrdinalIgnoreCase) &&
+        from.Port == to.Port;
+
+    /// <summary>
+    /// The error for a redirect not followed: it names the status, the method change and the target's origin (not
+    /// its path or query, which may carry image ids); the 3xx's headers stay on the exception.
+    /// </summary>
+    private static MonaiLabelClientException NotFollowed(HttpRequestMessage current, Uri target, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var origin = $"{target.Scheme}://{target.Authority}";
+        var changes = TurnsIntoGet(current.Method, status)
+            ? SameOrigin(current.RequestUri!, target) ? "into a GET" : $"into a GET to {origin}"
+            : $"to another origin, {origin}";
+        var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value);
+        response.Dispose();
+        return MonaiLabelClientException.ForAnswer(
+            MonaiLabelErrorKind.Unknown,
+            $"{current.Method} {RequestPaths.Of(current)} was redirected (HTTP {status}) {changes}; a call that sends " +
+            "data follows only a redirect that keeps its method and its server, so it was not sent again.",
+            status, null, headers, null);
+    }
+
     private static HttpRequestMessage NextHop(HttpRequestMessage current, Uri target, int status)
     {
-        // RFC 9110 15.4 and browsers: 303 turns anything but GET/HEAD into GET; 301/302 turn POST into GET;
-        // 307/308 repeat the method and body.
-        var method = current.Method;
-        var toGet = (status == 303 && method != HttpMethod.Get && method != HttpMethod.Head) ||
-                    ((status == 300 || status == 301 || status == 302) && method == HttpMethod.Post);
-        var next = new HttpRequestMessage(toGet ? HttpMethod.Get : method, target)
+        var toGet = TurnsIntoGet(current.Method, status);
+        var next = new HttpRequestMessage(toGet ? HttpMethod.Get : current.Method, target)
         {
             Version = current.Version,
             Content = toGet ? null : current.Content,

@@ -126,12 +126,11 @@ public class RedirectTests
     }
 
     [Fact]
-    public async Task A_307_resends_the_method_and_body_and_a_303_turns_into_a_GET()
+    public async Task A_307_within_the_origin_resends_the_method_and_body()
     {
         using var server = new ScriptedServer(r => r.Path switch
         {
             "/datastore/image/info" => new Reply(307).With("Location", "/v2/datastore/image/info?image=a"),
-            "/v2/datastore/image/info" => new Reply(303).With("Location", "/done"),
             _ => Reply.Json("{}"),
         });
         using var client = MonaiLabelClient.Create(server.Options());
@@ -141,8 +140,87 @@ public class RedirectTests
         Assert.Collection(
             server.Requests,
             r => Assert.Equal("PUT /datastore/image/info info=%7B%22k%22%3A1%7D", $"{r.Method} {r.Path} {r.BodyText}"),
-            r => Assert.Equal("PUT /v2/datastore/image/info info=%7B%22k%22%3A1%7D", $"{r.Method} {r.Path} {r.BodyText}"),
-            r => Assert.Equal("GET /done ", $"{r.Method} {r.Path} {r.BodyText}"));
+            r => Assert.Equal("PUT /v2/datastore/image/info info=%7B%22k%22%3A1%7D", $"{r.Method} {r.Path} {r.BodyText}"));
+    }
+
+    [Fact]
+    public async Task A_303_that_would_turn_a_PUT_with_a_body_into_a_GET_fails_naming_the_redirect()
+    {
+        using var server = new ScriptedServer(r => r.Path switch
+        {
+            "/datastore/image/info" => new Reply(307).With("Location", "/v2/datastore/image/info?image=a"),
+            "/v2/datastore/image/info" => new Reply(303).With("Location", "/done"),
+            _ => Reply.Json("{}"),
+        });
+        using var client = MonaiLabelClient.Create(server.Options());
+
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(
+            () => client.Rest.UpdateImageInfoAsync("a", new UpdateInfoForm { Info = "{\"k\":1}" }));
+
+        Assert.Equal(303, error.StatusCode);
+        Assert.Equal(MonaiLabelErrorKind.Unknown, error.Kind);
+        Assert.Contains("PUT /v2/datastore/image/info was redirected (HTTP 303) into a GET", error.Message, StringComparison.Ordinal);
+        Assert.Equal("/done", Assert.Single(error.Headers["Location"]));
+        Assert.Equal(new[] { "PUT", "PUT" }, server.Requests.Select(r => r.Method).ToArray());
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(303)]
+    public async Task A_redirect_of_an_infer_POST_to_another_host_fails_instead_of_becoming_a_GET(int status)
+    {
+        using var other = RawTcpServer.Answering(200, "{\"name\":\"elsewhere\"}");
+        using var server = new ScriptedServer(_ => new Reply(status).With("Location", new Uri(other.BaseUrl, "elsewhere/infer").ToString()));
+        using var client = MonaiLabelClient.Create(server.Options());
+        using var results = new TempResultDir(create: false);
+
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(
+            () => client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "patient-42", ResultDirectory = results.Dir }));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(MonaiLabelErrorKind.Unknown, error.Kind);
+        Assert.Equal(
+            $"POST /infer/segmentation_spleen was redirected (HTTP {status}) into a GET to http://127.0.0.1:{other.Port}; " +
+            "a call that sends data follows only a redirect that keeps its method and its server, so it was not sent again.",
+            error.Message);
+        Assert.DoesNotContain("patient-42", error.Message, StringComparison.Ordinal);
+        Assert.Equal("POST", Assert.Single(server.Requests).Method);
+        Assert.Equal(0, other.Accepted);
+        results.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_307_of_an_upload_to_another_origin_fails_and_sends_the_image_nowhere_else()
+    {
+        using var other = RawTcpServer.Answering(200, "{}");
+        using var server = new ScriptedServer(_ => new Reply(307).With("Location", other.BaseUrl + "datastore/?image=x"));
+        using var client = MonaiLabelClient.Create(server.Options());
+        using var files = new TempResultDir();
+        var path = files.File("scan.nii.gz", 1000);
+
+        var error = await Assert.ThrowsAsync<MonaiLabelClientException>(
+            () => client.UploadImageAsync(FileParameter.FromFile(path), "x"));
+
+        Assert.Equal(307, error.StatusCode);
+        Assert.Contains($"was redirected (HTTP 307) to another origin, http://127.0.0.1:{other.Port};", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
+        Assert.Equal(0, other.Accepted);
+    }
+
+    [Fact]
+    public async Task A_308_within_the_origin_repeats_an_infer_POST()
+    {
+        using var server = new ScriptedServer(r => r.Path == "/infer/m"
+            ? new Reply(308).With("Location", "/v2/infer/m?image=i")
+            : Reply.Json("{\"label_names\":{}}"));
+        using var client = MonaiLabelClient.Create(server.Options());
+        using var results = new TempResultDir(create: false);
+
+        await client.InferAsync("m", new InferRequest { ImageId = "i", Output = InferOutput.Json, ResultDirectory = results.Dir });
+
+        Assert.Equal(new[] { "POST /infer/m", "POST /v2/infer/m" }, server.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
+        Assert.Equal(server.Requests.First().BodyText, server.Requests.Last().BodyText);
     }
 
     [Fact]
