@@ -28,9 +28,23 @@ public partial class MonaiLabelClient
     /// Exchanges a user name and password for a token (the Python client's <c>auth_token</c>). Pass the result to
     /// <see cref="UpdateAuth(AuthToken?)"/> to send it with later calls.
     /// </summary>
-    /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> for refused credentials.</exception>
+    /// <exception cref="MonaiLabelClientException">
+    /// <see cref="MonaiLabelErrorKind.Unauthorized"/> when the answer says the credentials were refused (400, 401, 403,
+    /// or a body saying so); <see cref="MonaiLabelErrorKind.ServerError"/> for a 5xx that does not say why, which is
+    /// how MONAI Label answers a wrong password. A client configured with the same credentials fails the same way.
+    /// </exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken));
+        Traced(async () =>
+        {
+            try
+            {
+                return await Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken).ConfigureAwait(false);
+            }
+            catch (MonaiLabelClientException e) when (e.StatusCode > 299)
+            {
+                throw TokenRefusal.Describe(e, username, password);
+            }
+        });
 
     /// <summary>
     /// The user the token in use belongs to (the Python client's <c>auth_valid_token</c>, which answers whether this

@@ -77,12 +77,14 @@ public sealed class ModelAuthLogsTests
     }
 
     [Fact]
-    public async Task A_wrong_password_says_the_credentials_were_refused()
+    public async Task A_wrong_password_names_a_wrong_password_as_a_cause_of_the_servers_500()
     {
+        // The server (like MONAI Label) answers a wrong password with a bare 500, also its answer to an outage (issue 21).
         await using var server = await Mlabel.StartAsync(auth: true);
-        var line = Mlabel.Fails(await Mlabel.RunAsync(server, "--username", "admin", "--password", "wrong", "info"), 1);
-        Assert.Contains("refused the credentials of user 'admin'", line);
-        Assert.DoesNotContain("wrong", line);
+        var line = Mlabel.Fails(await Mlabel.RunAsync(server, "--username", "admin", "--password", "not-the-pa55word", "info"), 1);
+        Assert.StartsWith("error: ServerError (HTTP 500): POST /auth/token failed with HTTP 500 for user 'admin'", line);
+        Assert.Contains("a wrong user name or password", line);
+        Assert.DoesNotContain("not-the-pa55word", line);
     }
 
     [Fact]

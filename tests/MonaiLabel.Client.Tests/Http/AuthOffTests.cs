@@ -11,7 +11,7 @@ namespace MonaiLabel.Client.Tests.Ecosystem;
 /// <summary>
 /// Credentials configured once for every environment (issue 11, defect 3): a server with auth off (MONAI Label then
 /// mounts no /auth/* route) gets calls without a token and one warning; a wrong password against a server with auth
-/// on (it answers 500) says the credentials were refused.
+/// on gets MONAI Label's bare 500, which also means an outage: a ServerError naming both (issue 21, TokenRefusalTests).
 /// </summary>
 public class AuthOffTests
 {
@@ -69,7 +69,7 @@ public class AuthOffTests
     }
 
     [Fact]
-    public async Task A_wrong_password_says_the_credentials_were_refused()
+    public async Task A_wrong_password_is_a_server_error_that_names_a_wrong_password_as_one_cause()
     {
         // What MONAI Label answers: its identity provider's 401 re-raised as a bare 500.
         using var server = RawServer.Answering(r => r.Target == "/auth/token"
@@ -83,9 +83,10 @@ public class AuthOffTests
 
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());
 
-        Assert.Equal(MonaiLabelErrorKind.Unauthorized, error.Kind);
+        Assert.Equal(MonaiLabelErrorKind.ServerError, error.Kind);
         Assert.Equal(500, error.StatusCode);
-        Assert.Contains("refused the credentials of user 'annotator'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("POST /auth/token failed with HTTP 500 for user 'annotator'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a wrong user name or password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(server.Requests, r => r.Target == "/info/");
     }

@@ -111,14 +111,28 @@ public sealed class AuthScenarios(ServerFixture server) : Scenario(server)
         Assert.True(await client.ImageExistsAsync(id));
     }
 
-    /// <summary>Defect 3: a wrong password against a server with auth on says the credentials were refused.</summary>
+    /// <summary>
+    /// Issue 21: the server answers a wrong password with a bare 500, which is also its answer to an outage; a
+    /// configured client and GetAuthTokenAsync say the same, a ServerError naming both causes, never "refused".
+    /// </summary>
     [Fact]
-    public async Task A_client_with_a_wrong_password_says_the_credentials_were_refused()
+    public async Task A_wrong_password_is_one_server_error_on_both_paths_naming_a_wrong_password_as_a_cause()
     {
         var url = await Server.AuthUrlAsync();
-        var client = ClientFor(url, "admin", "wrong");
-        var e = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());
-        Assert.Contains("credentials", e.Message, System.StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("refused", e.Message, System.StringComparison.OrdinalIgnoreCase);
+        var configured = ClientFor(url, "admin", "wrong");
+        var fetched = await Assert.ThrowsAsync<MonaiLabelClientException>(() => configured.GetAppInfoAsync());
+        var asked = await Assert.ThrowsAsync<MonaiLabelClientException>(() => ClientFor(url).GetAuthTokenAsync("admin", "wrong"));
+
+        foreach (var e in new[] { fetched, asked })
+        {
+            Assert.Equal(MonaiLabelErrorKind.ServerError, e.Kind);
+            Assert.Equal(500, e.StatusCode);
+            Assert.Equal("Internal Server Error", e.Response);
+            Assert.Contains("for user 'admin'", e.Message, System.StringComparison.Ordinal);
+            Assert.Contains("a wrong user name or password", e.Message, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("refused", e.Message, System.StringComparison.Ordinal);
+        }
+
+        Assert.Equal(asked.Message, fetched.Message);
     }
 }

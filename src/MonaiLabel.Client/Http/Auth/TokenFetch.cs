@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -54,35 +53,8 @@ internal sealed class TokenFetch
         }
         catch (MonaiLabelClientException e) when (e.StatusCode > 299)
         {
-            // The server answers a wrong password with 500 (its identity provider's 401 re-raised); say what the
-            // caller can act on. The generated error is dropped, not kept as the inner exception: its message may
-            // quote a body that echoes the credentials.
-            var status = e.StatusCode;
-            var refused = status == 400 || status == 401 || status == 403 || status == 500;
-            var message = refused
-                ? $"The server refused the credentials of user '{_options.Username}': POST /auth/token answered HTTP {status}."
-                : $"Could not get an access token for user '{_options.Username}' from POST /auth/token: HTTP {status}.";
-            throw MonaiLabelClientException.ForAnswer(
-                refused ? MonaiLabelErrorKind.Unauthorized : MonaiLabelClientException.KindOfStatus(status),
-                message, status, e.Response == null ? null : WithoutPassword(e.Response), e.Headers, null);
+            throw TokenRefusal.Describe(e, _options.Username, _options.Password);
         }
-    }
-
-    // An error answer to a credentials request may echo them: the password never reaches Response or Detail.
-    private string WithoutPassword(string body)
-    {
-        var password = _options.Password;
-        if (string.IsNullOrEmpty(password))
-        {
-            return body;
-        }
-
-        foreach (var form in new[] { password!, Uri.EscapeDataString(password!), WebUtility.UrlEncode(password!) })
-        {
-            body = body.Replace(form, "***");
-        }
-
-        return body;
     }
 
     /// <summary>Hands the request to the rest of the pipeline, as the auth handler's own inner handler would.</summary>
