@@ -61,7 +61,7 @@ public class WorkflowTests
 
             var training = await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 4 });
             var running = await client.GetTrainingStatusAsync();
-            Assert.Equal("RUNNING", running.Status);
+            Assert.Equal(BackgroundTaskState.Running, running.Status);
             Assert.Equal(training.Id, running.Id);
             Assert.True(await client.IsTrainingRunningAsync());
 
@@ -69,7 +69,7 @@ public class WorkflowTests
             var done = await training.WaitForCompletionAsync(TimeSpan.FromMilliseconds(25), null, timeout.Token);
 
             Assert.True(training.HasCompleted);
-            Assert.Equal("DONE", done.Status);
+            Assert.Equal(BackgroundTaskState.Done, done.Status);
             Assert.Equal(running.Id, done.Id);
             Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.StartTs);
             Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.EndTs);

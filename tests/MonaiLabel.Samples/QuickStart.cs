@@ -1,4 +1,5 @@
-// tests/MonaiLabel.Samples/QuickStart.cs: run with QuickStart.RunAsync(new Uri("http://127.0.0.1:8000/"), "spleen_10.nii.gz", "results", Console.Out)
+// tests/MonaiLabel.Samples/QuickStart.cs: a whole program. In a new app (dotnet new console; dotnet add package MonaiLabel.Client)
+// replace Program.cs with this file, then: dotnet run -- http://127.0.0.1:8000/ spleen_10.nii.gz
 using System;
 using System.IO;
 using System.Linq;
@@ -11,6 +12,28 @@ namespace MonaiLabel.Samples;
 
 public static class QuickStart
 {
+    // dotnet run -- SERVER_URL IMAGE_FILE [RESULT_DIRECTORY]
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: dotnet run -- SERVER_URL IMAGE_FILE [RESULT_DIRECTORY]");
+            return 2;
+        }
+
+        try
+        {
+            await RunAsync(new Uri(args[0]), args[1], args.Length > 2 ? args[2] : "results", Console.Out);
+            return 0;
+        }
+        catch (MonaiLabelClientException e)
+        {
+            // Kind says what went wrong (ConnectionFailed, NotFound, ...); Message has the server's detail.
+            Console.Error.WriteLine($"error: {e.Kind}: {e.Message}");
+            return 1;
+        }
+    }
+
     public static async Task RunAsync(Uri serverUrl, string imageFile, string resultDirectory, TextWriter output, CancellationToken cancellationToken = default)
     {
         using var client = new MonaiLabelClient(serverUrl);

@@ -121,14 +121,14 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
             Step(output, 5, "train", $"start training {trainModel} on the labeled images ({settings.Epochs} epochs)");
             var started = await client.StartTrainingAsync(
                 trainModel, new Dictionary<string, object?> { ["max_epochs"] = settings.Epochs }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            output.Line($"   task {Output.Esc(started.Id)} ({Output.Esc(started.Status)})");
+            output.Line($"   task {Output.Esc(started.Id)} ({Output.Esc(started.Status?.ToString())})");
 
             Step(output, 6, "watch training", "poll the task until it is DONE, STOPPED or FAILED");
             training = await TaskWatcher.WatchAsync(output, "training " + trainModel, started, settings.IntervalValue, cancellationToken)
                 .ConfigureAwait(false);
-            if (training.Status != "DONE")
+            if (training.Status != BackgroundTaskState.Done)
             {
-                output.Line($"[red]training ended {Output.Esc(training.Status)}[/]: {Output.Esc(training.Details?.LastOrDefault())}");
+                output.Line($"[red]training ended {Output.Esc(training.Status?.ToString())}[/]: {Output.Esc(training.Details?.LastOrDefault())}");
                 Cli.Stderr.WriteLine($"error: training of {trainModel} ended {training.Status}");
                 return ExitCodes.ServerError;
             }

@@ -90,7 +90,7 @@ internal abstract class TaskStopCommand<TKind> : ClientCommand<GlobalSettings>
             }
             else
             {
-                output.Line($"stopped {kind.Title} task [cyan]{Output.Esc(stopped.Id)}[/] ({Output.Esc(stopped.Status)})");
+                output.Line($"stopped {kind.Title} task [cyan]{Output.Esc(stopped.Id)}[/] ({Output.Esc(stopped.Status?.ToString())})");
             }
         });
         return ExitCodes.Ok;
@@ -159,14 +159,14 @@ internal static class TaskStart
             foreach (var start in operation.ModelStarts)
             {
                 output.Line(start.Task != null
-                    ? $"started {title} of [cyan]{Output.Esc(start.Model)}[/]: task {Output.Esc(start.Task.Id)} ({Output.Esc(start.Task.Status)})"
+                    ? $"started {title} of [cyan]{Output.Esc(start.Model)}[/]: task {Output.Esc(start.Task.Id)} ({Output.Esc(start.Task.Status?.ToString())})"
                     : $"{title} of [cyan]{Output.Esc(start.Model)}[/]: {Output.Esc(start.Detail ?? "not started")}");
             }
 
             return;
         }
 
-        output.Line($"started {title}: task [cyan]{Output.Esc(operation.Id)}[/] ({Output.Esc(operation.Status)})");
+        output.Line($"started {title}: task [cyan]{Output.Esc(operation.Id)}[/] ({Output.Esc(operation.Status?.ToString())})");
     }
 
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);

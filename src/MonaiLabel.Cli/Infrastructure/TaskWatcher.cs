@@ -11,7 +11,7 @@ namespace MonaiLabel.Cli.Infrastructure;
 /// <summary>Shows a train, scoring or batch-infer task, and watches one until it ends (<c>status --watch</c>).</summary>
 internal static class TaskWatcher
 {
-    public static bool Failed(BackgroundTask task) => task.Status is "FAILED" or "ERROR";
+    public static bool Failed(BackgroundTask task) => task.Status == BackgroundTaskState.Error || task.Status == "FAILED";
 
     /// <summary>The exit code a task's final state gives: 1 when it failed.</summary>
     public static int ExitCode(BackgroundTask task) => Failed(task) ? ExitCodes.ServerError : ExitCodes.Ok;
@@ -31,7 +31,7 @@ internal static class TaskWatcher
         }
 
         // Plain lines: a status change or a new line of the task's output, one line each.
-        string? lastStatus = null;
+        BackgroundTaskState? lastStatus = null;
         return await operation.WaitForCompletionAsync(interval, new Reported(poll =>
         {
             var task = poll.Task;
@@ -80,7 +80,7 @@ internal static class TaskWatcher
                         bar.Value = epoch;
                     }
                 }), cancellationToken).ConfigureAwait(false);
-                if (last.Status == "DONE")
+                if (last.Status == BackgroundTaskState.Done)
                 {
                     bar.IsIndeterminate = false;
                     bar.Value = bar.MaxValue;
@@ -111,7 +111,7 @@ internal static class TaskWatcher
             new (string, string?)[]
             {
                 ("id", task.Id),
-                ("status", task.Status),
+                ("status", task.Status?.ToString()),
                 ("started", task.StartTs),
                 ("ended", task.EndTs),
                 ("request", request),

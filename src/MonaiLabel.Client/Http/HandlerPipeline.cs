@@ -25,7 +25,9 @@ internal static class HandlerPipeline
             new ConnectionErrorHandler(),
             new TimeoutHandler(options.Timeout),
             new UserAgentHandler(),
+#pragma warning disable EXTEXP0001 // Experimental in Microsoft.Extensions.Http.Resilience 8.x (the floor, for .NET 8 apps), stable from 9.0.
             new ResilienceHandler(RetryPipeline.Build(options.Retry, resilienceTelemetry)),
+#pragma warning restore EXTEXP0001
             new AuthenticationHandler(tokens, logger, options.ServerUrl),
             new RedirectHandler(),
             new LoggingHandler(logger),

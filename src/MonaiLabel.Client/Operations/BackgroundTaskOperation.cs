@@ -26,7 +26,8 @@ public class BackgroundTaskOperation
     private const string OperationPrefix = "BackgroundTask.";
 
     private static readonly Regex EpochPattern = new(@"Epoch:?\s*(\d+)\s*/\s*(\d+)", RegexOptions.CultureInvariant);
-    private static readonly HashSet<string> FinalStates = new(StringComparer.OrdinalIgnoreCase) { "DONE", "STOPPED", "ERROR", "FAILED" };
+    // FAILED is no state MONAI Label sets; taken as a failure in case a server or a proxy in front of one does.
+    private static readonly BackgroundTaskState Failed = new("FAILED");
 
     private readonly MonaiLabelRestClient? _rest;
     private readonly List<string> _seen = new();
@@ -59,14 +60,14 @@ public class BackgroundTaskOperation
     /// <summary>The task as last seen (at the start, or at the last <see cref="UpdateStatusAsync"/>).</summary>
     public virtual BackgroundTask Value => _value;
 
-    /// <summary>The task's state as last seen: <c>SUBMITTED</c>, <c>RUNNING</c>, <c>DONE</c>, <c>ERROR</c> or <c>STOPPED</c>.</summary>
-    public virtual string? Status => _value.Status;
+    /// <summary>The task's state as last seen (<see cref="BackgroundTaskState"/>); null when the server gave none.</summary>
+    public virtual BackgroundTaskState? Status => _value.Status;
 
     /// <summary>Whether the task has ended (DONE, STOPPED or ERROR) as last seen.</summary>
     public virtual bool HasCompleted => IsFinal(_value.Status);
 
     /// <summary>Whether the task ended in error (ERROR or FAILED) as last seen.</summary>
-    public virtual bool HasFailed => _value.Status is { } s && (s.Equals("ERROR", StringComparison.OrdinalIgnoreCase) || s.Equals("FAILED", StringComparison.OrdinalIgnoreCase));
+    public virtual bool HasFailed => _value.Status is { } s && (s == BackgroundTaskState.Error || s == Failed);
 
     /// <summary>
     /// What the start answered, as JSON: the task, or for "every model" an object with one entry per model. Null for
@@ -101,7 +102,7 @@ public class BackgroundTaskOperation
 
         _id ??= latest.Id;
         _value = latest;
-        TaskTelemetry.Polled(Kind, latest.Status);
+        TaskTelemetry.Polled(Kind, latest.Status?.ToString());
         return latest;
     }
 
@@ -133,7 +134,7 @@ public class BackgroundTaskOperation
         try
         {
             var task = await PollUntilFinalAsync(pollInterval, progress, telemetry, cancellationToken).ConfigureAwait(false);
-            telemetry?.Stop(task.Status, null);
+            telemetry?.Stop(task.Status?.ToString(), null);
             return task;
         }
         catch (Exception e)
@@ -192,7 +193,7 @@ public class BackgroundTaskOperation
         _ => "batch infer",
     };
 
-    internal static bool IsFinal(string? status) => status != null && FinalStates.Contains(status);
+    internal static bool IsFinal(BackgroundTaskState? status) => status is { } s && (s.IsFinal || s == Failed);
 
     /// <summary>The lines of <paramref name="details"/> not seen yet (the server keeps a rolling window of the last ones).</summary>
     internal static IReadOnlyList<string> NewLines(List<string> seen, IList<string>? details)

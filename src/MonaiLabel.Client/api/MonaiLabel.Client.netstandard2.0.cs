@@ -75,7 +75,7 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("start_ts", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? StartTs { get; set; }
         [Newtonsoft.Json.JsonProperty("status", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
-        public string? Status { get; set; }
+        public MonaiLabel.Client.BackgroundTaskState? Status { get; set; }
     }
     public enum BackgroundTaskKind
     {
@@ -93,7 +93,7 @@ namespace MonaiLabel.Client
         public virtual MonaiLabel.Client.BackgroundTaskKind Kind { get; }
         public virtual System.Collections.Generic.IReadOnlyList<MonaiLabel.Client.ModelTaskStart> ModelStarts { get; }
         public virtual Newtonsoft.Json.Linq.JToken? StartAnswer { get; }
-        public virtual string? Status { get; }
+        public virtual MonaiLabel.Client.BackgroundTaskState? Status { get; }
         public virtual MonaiLabel.Client.BackgroundTask Value { get; }
         public virtual System.Threading.Tasks.Task StopAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> UpdateStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -106,6 +106,24 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IReadOnlyList<string> NewLines { get; }
         public MonaiLabel.Client.BackgroundTask Task { get; }
         public int? TotalEpochs { get; }
+    }
+    [Newtonsoft.Json.JsonConverter(typeof(MonaiLabel.Client.BackgroundTaskStateJsonConverter))]
+    public readonly struct BackgroundTaskState : System.IEquatable<MonaiLabel.Client.BackgroundTaskState>
+    {
+        public BackgroundTaskState(string value) { }
+        public bool IsFinal { get; }
+        public static MonaiLabel.Client.BackgroundTaskState Done { get; }
+        public static MonaiLabel.Client.BackgroundTaskState Error { get; }
+        public static MonaiLabel.Client.BackgroundTaskState Running { get; }
+        public static MonaiLabel.Client.BackgroundTaskState Stopped { get; }
+        public static MonaiLabel.Client.BackgroundTaskState Submitted { get; }
+        public bool Equals(MonaiLabel.Client.BackgroundTaskState other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static MonaiLabel.Client.BackgroundTaskState op_Implicit(string value) { }
+        public static bool operator !=(MonaiLabel.Client.BackgroundTaskState left, MonaiLabel.Client.BackgroundTaskState right) { }
+        public static bool operator ==(MonaiLabel.Client.BackgroundTaskState left, MonaiLabel.Client.BackgroundTaskState right) { }
     }
     public enum BatchInferImages
     {

@@ -33,7 +33,7 @@ public class BackgroundTaskOperationTests
         Assert.False(operation.HasCompleted);
         var done = await operation.WaitForCompletionAsync(TimeSpan.Zero, new Reports(reports));
 
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         Assert.True(operation.HasCompleted);
         Assert.False(operation.HasFailed);
         Assert.Same(done, operation.Value);
@@ -84,7 +84,7 @@ public class BackgroundTaskOperationTests
         var operation = await client.StartScoringAsync("dice");
         var end = await operation.WaitForCompletionAsync(TimeSpan.Zero);
 
-        Assert.Equal("ERROR", end.Status);
+        Assert.Equal(BackgroundTaskState.Error, end.Status);
         Assert.True(operation.HasFailed);
         Assert.Equal("GET /scoring/?all=false&check_if_running=false", server.Requests[1]);
     }
@@ -102,7 +102,7 @@ public class BackgroundTaskOperationTests
         var status = await operation.UpdateStatusAsync();
 
         Assert.Equal("b1", status.Id);
-        Assert.Equal("DONE", status.Status);
+        Assert.Equal(BackgroundTaskState.Done, status.Status);
         Assert.Equal("GET /batch/infer?all=true&check_if_running=false", server.Requests[2]);
     }
 
@@ -132,7 +132,7 @@ public class BackgroundTaskOperationTests
         Assert.Equal("t9", operation.Id);
         await operation.StopAsync();
 
-        Assert.Equal("STOPPED", operation.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, operation.Status);
         Assert.True(operation.HasCompleted);
         Assert.Equal("DELETE /train/", server.Requests[1]);
     }
@@ -157,6 +157,45 @@ public class BackgroundTaskOperationTests
         Assert.Equal(new[] { "d" }, BackgroundTaskOperation.NewLines(seen, new[] { "b", "c", "d" }));
         Assert.Empty(BackgroundTaskOperation.NewLines(seen, new[] { "b", "c", "d" }));
         Assert.Equal((3, 5), BackgroundTaskOperation.LatestEpoch(new[] { "Epoch: 2/5, Iter", "Epoch: 3/5, Iter: 1/1", "done" }));
+    }
+
+    // BackgroundTask.Status is typed (BackgroundTaskState); a state the SDK does not name is no error and no end.
+    [Fact]
+    public async Task An_operation_waits_through_an_unknown_state_and_ends_on_a_known_one()
+    {
+        var server = new ScriptedServer(
+            "{\"id\":\"t1\",\"status\":\"SUBMITTED\"}",
+            "{\"id\":\"t1\",\"status\":\"PREPARING\"}",
+            "{\"id\":\"t1\",\"status\":\"RUNNING\"}",
+            "{\"id\":\"t1\",\"status\":\"DONE\"}");
+        using var client = server.Client();
+        var reports = new List<BackgroundTaskProgress>();
+
+        var operation = await client.StartTrainingAsync("segmentation_spleen");
+        var done = await operation.WaitForCompletionAsync(TimeSpan.Zero, new Reports(reports));
+
+        Assert.Equal(new[] { "PREPARING", "RUNNING", "DONE" }, reports.Select(r => r.Task.Status.ToString()));
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
+        Assert.Equal(BackgroundTaskState.Done, operation.Status);
+        Assert.True(operation.HasCompleted);
+        Assert.False(operation.HasFailed);
+    }
+
+    [Theory]
+    [InlineData("ERROR", true)]
+    [InlineData("FAILED", true)]
+    [InlineData("STOPPED", false)]
+    public async Task An_operation_that_ended_says_whether_it_failed(string wire, bool failed)
+    {
+        var server = new ScriptedServer("{\"id\":\"t1\",\"status\":\"SUBMITTED\"}", "{\"id\":\"t1\",\"status\":\"" + wire + "\"}");
+        using var client = server.Client();
+
+        var operation = await client.StartScoringAsync("dice");
+        await operation.WaitForCompletionAsync(TimeSpan.Zero);
+
+        Assert.True(operation.HasCompleted);
+        Assert.Equal(failed, operation.HasFailed);
+        Assert.Equal(wire, operation.Status.ToString());
     }
 
     private sealed class Reports : IProgress<BackgroundTaskProgress>

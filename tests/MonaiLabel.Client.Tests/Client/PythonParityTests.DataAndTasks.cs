@@ -179,7 +179,7 @@ public partial class PythonParityTests
         var client = one.CreateClient(o => o.ClientId = "c");
         var operation = await client.StartTrainingAsync("segmentation_spleen", new Dictionary<string, object?> { ["max_epochs"] = 2 });
         Assert.Equal("t1", operation.Id);
-        Assert.Equal("SUBMITTED", operation.Status);
+        Assert.Equal(BackgroundTaskState.Submitted, operation.Status);
         Assert.False(operation.HasCompleted);
         var request = ClientTest.SingleRequest(one).AssertRoute("POST", "/train/segmentation_spleen");
         WireAssert.JsonEqual("{\"max_epochs\":2,\"client_id\":\"c\"}", request.BodyText);
@@ -222,7 +222,7 @@ public partial class PythonParityTests
         ClientTest.SingleRequest(running).AssertRoute("GET", "/train/", "check_if_running=true");
 
         var status = await client.GetTrainingStatusAsync();
-        Assert.Equal("RUNNING", status.Status);
+        Assert.Equal(BackgroundTaskState.Running, status.Status);
         Assert.Equal("2026-11-24 19:12:29", status.StartTs);
         Assert.Equal(new[] { "epoch 1" }, status.Details);
 

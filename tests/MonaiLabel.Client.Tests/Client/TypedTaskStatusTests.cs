@@ -34,7 +34,7 @@ public class TypedTaskStatusTests
 
         wire.SingleRequest().AssertRoute("GET", path, "all=false&check_if_running=false");
         Assert.Equal("task-7", status.Id);
-        Assert.Equal("RUNNING", status.Status);
+        Assert.Equal(BackgroundTaskState.Running, status.Status);
     }
 
     [Fact]

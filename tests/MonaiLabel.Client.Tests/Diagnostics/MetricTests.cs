@@ -108,7 +108,7 @@ public class MetricTests
 
         var done = await client.GetOperation(BackgroundTaskKind.Scoring, "t1").WaitForCompletionAsync(TimeSpan.Zero);
 
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         var counted = capture.Of("monailabel.client.task.polls");
         Assert.Equal(new[] { "RUNNING", "RUNNING", "DONE" }, counted.Select(m => (string?)m.Tag("monailabel.task.status")).ToArray());
         Assert.All(counted, m => Assert.Equal("scoring", m.Tag("monailabel.task.kind")));

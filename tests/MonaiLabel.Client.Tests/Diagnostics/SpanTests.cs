@@ -230,7 +230,7 @@ public class SpanTests
         var operation = await client.StartTrainingAsync("segmentation_spleen");
         var done = await operation.WaitForCompletionAsync(TimeSpan.Zero);
 
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         var start = capture.Span("MonaiLabel StartTraining");
         Assert.Equal("training", start.GetTagItem("monailabel.task.kind"));
         Assert.Equal("segmentation_spleen", start.GetTagItem("monailabel.model"));

@@ -84,7 +84,9 @@ public class PipelineIdentityTests
         while (handler is DelegatingHandler delegating)
         {
             var type = delegating.GetType();
+#pragma warning disable EXTEXP0001 // experimental in Microsoft.Extensions.Http.Resilience 8.x, the SDK's floor
             if (type.Assembly == typeof(MonaiLabelClient).Assembly || type == typeof(ResilienceHandler))
+#pragma warning restore EXTEXP0001
             {
                 names.Add(type.Name);
             }

@@ -26,7 +26,7 @@ public class BatchWireTests
         wire.SingleRequest().AssertRoute("GET", "/batch/infer");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("0f9e1c2a-batch", status.Id);
-        Assert.Equal("DONE", status.Status);
+        Assert.Equal(BackgroundTaskState.Done, status.Status);
         Assert.Equal("2026-11-24 19:12:31", status.StartTs);
         Assert.Equal("2026-11-24 19:12:40", status.EndTs);
         Assert.Equal("unlabeled", WireAssert.Token(status.Request!["images"]).Value<string>());
@@ -48,7 +48,7 @@ public class BatchWireTests
         wire.SingleRequest().AssertRoute("GET", "/batch/infer", "all=true&check_if_running=false");
         var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
         Assert.Equal(new[] { "a1", "a2" }, new[] { tasks[0].Id, tasks[1].Id });
-        Assert.Equal("RUNNING", tasks[1].Status);
+        Assert.Equal(BackgroundTaskState.Running, tasks[1].Status);
         Assert.Null(tasks[1].EndTs);
     }
 
@@ -64,7 +64,7 @@ public class BatchWireTests
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/batch/infer");
         Assert.Empty(request.Body);
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class BatchWireTests
         WireAssert.JsonEqual("{\"device\":\"cuda\",\"label_tag\":\"original\",\"max_workers\":2}", request.BodyText);
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("b7", status.Id);
-        Assert.Equal("SUBMITTED", status.Status);
+        Assert.Equal(BackgroundTaskState.Submitted, status.Status);
         Assert.Equal(2, WireAssert.Token(status.Request!["max_workers"]).Value<int>());
     }
 

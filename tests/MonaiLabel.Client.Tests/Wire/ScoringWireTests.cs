@@ -25,7 +25,7 @@ public class ScoringWireTests
         var tasks = WireSamples.Array(answer).ToObject<BackgroundTask[]>()!;
         var task = Assert.Single(tasks);
         Assert.Equal("s1", task.Id);
-        Assert.Equal("DONE", task.Status);
+        Assert.Equal(BackgroundTaskState.Done, task.Status);
         Assert.Equal("dice", WireAssert.Token(task.Request!["method"]).Value<string>());
     }
 
@@ -40,7 +40,7 @@ public class ScoringWireTests
         var answer = await client.Rest.GetScoringStatusAsync();
 
         wire.SingleRequest().AssertRoute("GET", "/scoring/");
-        Assert.Equal("RUNNING", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
+        Assert.Equal(BackgroundTaskState.Running, WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class ScoringWireTests
 
         var request = wire.SingleRequest().AssertRoute("DELETE", "/scoring/");
         Assert.Empty(request.Body);
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -91,6 +91,6 @@ public class ScoringWireTests
         WireAssert.JsonEqual("{\"device\":\"cuda\"}", request.BodyText);
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("s4", status.Id);
-        Assert.Equal("SUBMITTED", status.Status);
+        Assert.Equal(BackgroundTaskState.Submitted, status.Status);
     }
 }

@@ -25,7 +25,7 @@ public class TrainWireTests
         wire.SingleRequest().AssertRoute("GET", "/train/", "all=false&check_if_running=true");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
         Assert.Equal("3c1d5e7f-train", status.Id);
-        Assert.Equal("RUNNING", status.Status);
+        Assert.Equal(BackgroundTaskState.Running, status.Status);
         Assert.Equal("train_02", WireAssert.Token(status.Request!["name"]).Value<string>());
         Assert.Equal(0.2, WireAssert.Token(status.Request["val_split"]).Value<double>());
         Assert.Equal(2, status.Details!.Count);
@@ -43,7 +43,7 @@ public class TrainWireTests
 
         wire.SingleRequest().AssertRoute("GET", "/train/");
         var status = WireSamples.Object(answer).ToObject<BackgroundTask>()!;
-        Assert.Equal("DONE", status.Status);
+        Assert.Equal(BackgroundTaskState.Done, status.Status);
         Assert.Equal("2026-11-24 19:14:00", status.EndTs);
     }
 
@@ -73,7 +73,7 @@ public class TrainWireTests
         var answer = await client.Rest.StopTrainAsync();
 
         wire.SingleRequest().AssertRoute("DELETE", "/train/");
-        Assert.Equal("STOPPED", WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, WireSamples.Object(answer).ToObject<BackgroundTask>()!.Status);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class TrainWireTests
         Assert.Equal("application/json", request.ContentType);
         WireAssert.JsonEqual("{\"segmentation_spleen\":{\"max_epochs\":2}}", request.BodyText);
         var entry = WireSamples.Object(answer)["segmentation_spleen"]!;
-        Assert.Equal("SUBMITTED", entry["result"]!.ToObject<BackgroundTask>()!.Status);
+        Assert.Equal(BackgroundTaskState.Submitted, entry["result"]!.ToObject<BackgroundTask>()!.Status);
         Assert.Equal(JTokenType.Null, entry["detail"]!.Type);
     }
 

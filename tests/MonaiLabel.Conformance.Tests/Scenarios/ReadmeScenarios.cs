@@ -50,7 +50,7 @@ public sealed class ReadmeScenarios(ServerFixture server) : Scenario(server)
         Assert.Equal("loop_02", (await client.GetNextSampleAsync("first")).Id);
 
         await client.StartTrainingAsync("segmentation_spleen", Target.ShortTraining());
-        Assert.Equal("DONE", (await WaitEndAsync(() => client.GetTrainingStatusAsync())).Status);
+        Assert.Equal(BackgroundTaskState.Done, (await WaitEndAsync(() => client.GetTrainingStatusAsync())).Status);
         var label = await client.DownloadLabelToAsync("loop_01", "final", Path.Combine(Temp, "l"));
         Assert.Equal(Target.ExpectedLabel(images["loop_01"]), await File.ReadAllBytesAsync(label.Path));
         var model = await client.DownloadModelToAsync("segmentation_spleen", Path.Combine(Temp, "m"));

@@ -26,7 +26,7 @@ public sealed class StoppedTaskScenarios(ServerFixture server) : Scenario(server
         await training.StopAsync();
         using var limit = new System.Threading.CancellationTokenSource(System.TimeSpan.FromMinutes(3));
         var stopped = await training.WaitForCompletionAsync(System.TimeSpan.FromMilliseconds(100), null, limit.Token);
-        Assert.Equal("STOPPED", stopped.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, stopped.Status);
         Assert.Equal(id, stopped.Id);
         Assert.True(training.HasCompleted);
         Assert.False(await client.IsTrainingRunningAsync());
@@ -44,7 +44,7 @@ public sealed class StoppedTaskScenarios(ServerFixture server) : Scenario(server
 
         await client.StopBatchInferAsync();
         var stopped = await WaitEndAsync(() => client.GetBatchInferStatusAsync());
-        Assert.Equal("STOPPED", stopped.Status);
+        Assert.Equal(BackgroundTaskState.Stopped, stopped.Status);
         Assert.False(await client.LabelExistsAsync("stop_a", "original"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class TaskScenarios(ServerFixture server) : Scenario(server)
         var training = await Client.StartTrainingAsync("segmentation_spleen", Target.ShortTraining());
         using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(3));
         var done = await training.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), null, limit.Token);
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         Assert.Equal(training.Id, done.Id);
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.StartTs);
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", done.EndTs);
@@ -64,7 +64,7 @@ public sealed class TaskScenarios(ServerFixture server) : Scenario(server)
         var scoring = await Client.StartScoringAsync("dice");
         using var limit = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(3));
         var done = await scoring.WaitForCompletionAsync(TimeSpan.FromMilliseconds(100), null, limit.Token);
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         await WaitIdleAsync(() => Client.IsScoringRunningAsync());
         Assert.True(await EventuallyAsync(async () => (await Client.GetImageInfoAsync(id)).AdditionalProperties.ContainsKey("dice"), TimeSpan.FromSeconds(30)));
         Assert.Equal(1.0, Convert.ToDouble((await Client.GetImageInfoAsync(id)).AdditionalProperties["dice"], System.Globalization.CultureInfo.InvariantCulture));
@@ -83,7 +83,7 @@ public sealed class TaskScenarios(ServerFixture server) : Scenario(server)
 
         await client.StartBatchInferAsync("segmentation_spleen", BatchInferImages.Unlabeled);
         var done = await WaitEndAsync(() => client.GetBatchInferStatusAsync());
-        Assert.Equal("DONE", done.Status);
+        Assert.Equal(BackgroundTaskState.Done, done.Status);
         Assert.False(await client.IsBatchInferRunningAsync());
         foreach (var (id, bytes) in images)
         {

@@ -83,7 +83,7 @@ public abstract class Scenario : IDisposable
     {
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromMinutes(3));
         var task = await get();
-        while (task.Status is "SUBMITTED" or "RUNNING" or "PENDING" && DateTime.UtcNow < deadline)
+        while ((task.Status == BackgroundTaskState.Submitted || task.Status == BackgroundTaskState.Running || task.Status == "PENDING") && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
             task = await get();
