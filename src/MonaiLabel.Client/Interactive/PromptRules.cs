@@ -56,6 +56,12 @@ internal static class PromptRules
         request.ResultOptions?.Check(check);
         request.Prompt?.Check(check);
         Params(modelName, model, request); // a key set twice is refused here too
+        if (request.Output == InferOutput.DicomSeg && request.Params?.ContainsKey("label_info") != true)
+        {
+            // MONAI Label answers 404 "Parameters for DICOM SEG inference cannot be empty!" after running the model.
+            check.Refuse("label_info", "is needed with output=dicom_seg: the server describes each segment of the DICOM SEG from it (InferRequest.Params[\"label_info\"])");
+        }
+
         if (request.Prompt != null || model?.Kind is not { } kind)
         {
             return;
