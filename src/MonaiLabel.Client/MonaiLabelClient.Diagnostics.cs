@@ -9,7 +9,7 @@ public partial class MonaiLabelClient
 {
     /// <summary>
     /// Runs <paramref name="body"/> as the operation named after the calling method without its <c>Async</c> suffix
-    /// (span <c>MonaiLabel Infer</c> for <see cref="InferAsync"/>). Argument checks stay outside, so they still throw
+    /// (span <c>MonaiLabel Infer</c> for <see cref="InferAsync(string, InferRequest, System.Threading.CancellationToken)"/>). Argument checks stay outside, so they still throw
     /// before a task exists. Only app configuration (model, strategy, task kind) is passed as tags, never ids.
     /// </summary>
     private Task<T> Traced<T>(

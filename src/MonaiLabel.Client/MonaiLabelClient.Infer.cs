@@ -26,6 +26,17 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(request));
         }
 
+        // A prompt is checked as far as it can be without the model's capabilities, before anything is sent.
+        PromptRules.Check(model, null, request);
+        return InferCheckedAsync(model, null, request, cancellationToken);
+    }
+
+    // The request has been checked (against the capabilities when given): build params and the label part, send.
+    private Task<InferResult> InferCheckedAsync(string model, ModelCapabilities? capabilities, InferRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = PromptRules.Params(model, capabilities, request);
+        var label = request.Prompt?.OpenLabelFile() ?? request.Label;
+
         // The protocol layer's optional file parts are typed non-nullable by NSwag; null leaves the part out.
         // As in the Python client: an uploaded image is not sent when a session already holds one.
         var file = string.IsNullOrEmpty(request.SessionId) ? request.File : null;
@@ -39,8 +50,8 @@ public partial class MonaiLabelClient
             async () =>
             {
                 var response = await Rest.InferAsync(
-                    model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(request.Params),
-                    file!, request.Label!, cancellationToken).ConfigureAwait(false);
+                    model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(parameters),
+                    file!, label!, cancellationToken).ConfigureAwait(false);
                 return await Rest.ReadInferResultAsync(
                         response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)
                     .ConfigureAwait(false);

@@ -186,10 +186,15 @@ public sealed class MonaiLabelEmulator : IAsyncDisposable
             throw new ArgumentException("TaskDuration cannot be negative; SessionExpiry and TokenLifetime must be positive.", nameof(options));
         }
 
-        var models = options.Models ?? EmulatorModel.Defaults();
+        var models = (options.Models ?? EmulatorModel.Defaults()).Concat(options.Interactive ? EmulatorModel.InteractiveModels() : Array.Empty<EmulatorModel>()).ToList();
         if (models.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() != models.Count)
         {
-            throw new ArgumentException("Model names must be unique.", nameof(options));
+            throw new ArgumentException("Model names must be unique (Interactive adds deepgrow_2d, deepgrow_3d, deepedit_seg, sam_2d, sam_3d and Histogram+GraphCut).", nameof(options));
+        }
+
+        foreach (var m in models.Where(m => m.Config != null))
+        {
+            ConfigJson.ToJson(m.Config!, m.Name); // an unsupported value fails here, not in the first /info/
         }
     }
 

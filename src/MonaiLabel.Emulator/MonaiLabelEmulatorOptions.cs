@@ -25,6 +25,13 @@ public sealed class MonaiLabelEmulatorOptions
     public IList<EmulatorModel>? Models { get; set; }
 
     /// <summary>
+    /// Also serves the interactive models of the reference server's <c>--interactive</c> mode
+    /// (<see cref="EmulatorModel.InteractiveModels"/>: deepgrow 2D/3D, SAM2 2D/3D, deepedit_seg, scribbles), after
+    /// <see cref="Models"/>. Default false: the model list is unchanged.
+    /// </summary>
+    public bool Interactive { get; set; }
+
+    /// <summary>
     /// How many deterministic sample images to put in the datastore at start: <c>case_01.nii.gz</c>,
     /// <c>case_02.nii.gz</c>, ... of <see cref="SampleImageSize"/> pseudo-random bytes from <see cref="Seed"/>.
     /// They are found by the datastore's start-up scan, as files already in a studies folder are. Default 0.

@@ -26,6 +26,16 @@ public sealed class InferRequest
     /// <summary>Model params sent as the <c>params</c> JSON form field; the client's client id is added.</summary>
     public IDictionary<string, object?>? Params { get; set; }
 
+    /// <summary>
+    /// What a person gave an interactive model (<see cref="ClickPrompt"/>, <see cref="DeepEditPrompt"/>,
+    /// <see cref="ScribblesPrompt"/>), written into the params as the real clients write it. Checked before sending;
+    /// against the model too when its <see cref="ModelCapabilities"/> are given. A key it sets may not also be in <see cref="Params"/>.
+    /// </summary>
+    public InferPrompt? Prompt { get; set; }
+
+    /// <summary>How the server writes the result label (<c>result_extension</c>, <c>result_dtype</c>, ...); null sends none.</summary>
+    public InferResultOptions? ResultOptions { get; set; }
+
     /// <summary>Where result files are saved; null uses <see cref="MonaiLabelClientOptions.ResultDirectory"/>.</summary>
     public string? ResultDirectory { get; set; }
 

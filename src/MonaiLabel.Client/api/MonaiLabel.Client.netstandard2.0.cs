@@ -134,6 +134,16 @@ namespace MonaiLabel.Client
         [System.Runtime.Serialization.EnumMember(Value="unlabeled")]
         Unlabeled = 2,
     }
+    public sealed class ClickPrompt : MonaiLabel.Client.InferPrompt
+    {
+        public ClickPrompt() { }
+        public System.Collections.Generic.IList<MonaiLabel.Client.VoxelPoint> Background { get; }
+        public System.Collections.Generic.IList<MonaiLabel.Client.VoxelPoint> Foreground { get; }
+        public string? Label { get; set; }
+        public bool? ResetState { get; set; }
+        public MonaiLabel.Client.VoxelBox? Roi { get; set; }
+        public int? Slice { get; set; }
+    }
     public class CreateSessionResult
     {
         public CreateSessionResult() { }
@@ -181,6 +191,14 @@ namespace MonaiLabel.Client
         public string? Image { get; set; }
         [Newtonsoft.Json.JsonProperty("label", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Label { get; set; }
+    }
+    public sealed class DeepEditPrompt : MonaiLabel.Client.InferPrompt
+    {
+        public const string BackgroundKey = "background";
+        public DeepEditPrompt() { }
+        public string? Label { get; set; }
+        public System.Collections.Generic.IDictionary<string, System.Collections.Generic.IList<MonaiLabel.Client.VoxelPoint>> Points { get; }
+        public MonaiLabel.Client.DeepEditPrompt Add(string label, MonaiLabel.Client.VoxelPoint point) { }
     }
     public class FileParameter
     {
@@ -255,6 +273,7 @@ namespace MonaiLabel.Client
         [System.Runtime.Serialization.EnumMember(Value="dicom_seg")]
         DicomSeg = 3,
     }
+    public abstract class InferPrompt { }
     public sealed class InferRequest
     {
         public InferRequest() { }
@@ -265,8 +284,10 @@ namespace MonaiLabel.Client
         public bool Overwrite { get; set; }
         public System.Collections.Generic.IDictionary<string, object?>? Params { get; set; }
         public System.IProgress<long>? Progress { get; set; }
+        public MonaiLabel.Client.InferPrompt? Prompt { get; set; }
         public string? ResultDirectory { get; set; }
         public string? ResultFileName { get; set; }
+        public MonaiLabel.Client.InferResultOptions? ResultOptions { get; set; }
         public string? SessionId { get; set; }
     }
     public sealed class InferResult
@@ -276,6 +297,24 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IReadOnlyList<MonaiLabel.Client.SavedFile> Files { get; }
         public MonaiLabel.Client.SavedFile? Label { get; }
         public Newtonsoft.Json.Linq.JObject? Params { get; }
+    }
+    public sealed class InferResultOptions
+    {
+        public InferResultOptions() { }
+        public bool? Compress { get; set; }
+        public string? DataType { get; set; }
+        public string? Extension { get; set; }
+        public bool? RestoreLabelIndices { get; set; }
+    }
+    public class InteractiveSession : System.IAsyncDisposable
+    {
+        protected InteractiveSession() { }
+        public string ImagePath { get; }
+        public virtual int Recreations { get; }
+        public virtual string SessionId { get; }
+        public System.Threading.Tasks.ValueTask DisposeAsync() { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(MonaiLabel.Client.ModelCapabilities model, MonaiLabel.Client.InferPrompt? prompt, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(MonaiLabel.Client.ModelCapabilities model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
     }
     public class LabelEntry
     {
@@ -300,6 +339,31 @@ namespace MonaiLabel.Client
         public long? Ts { get; set; }
         [Newtonsoft.Json.JsonProperty("user", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? User { get; set; }
+    }
+    public sealed class ModelCapabilities
+    {
+        public ModelCapabilities(string name, MonaiLabel.Client.ModelInfoEntry? entry) { }
+        public System.Collections.Generic.IReadOnlyDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalProperties { get; }
+        public System.Collections.Generic.IReadOnlyDictionary<string, MonaiLabel.Client.ModelConfigEntry> Config { get; }
+        public string? Description { get; }
+        public int? Dimension { get; }
+        public MonaiLabel.Client.ModelKind? Kind { get; }
+        public System.Collections.Generic.IReadOnlyList<MonaiLabel.Client.ModelLabel> Labels { get; }
+        public string Name { get; }
+        public System.Collections.Generic.IDictionary<string, object?> GetConfigDefaults() { }
+        public bool HasLabel(string name) { }
+        public override string ToString() { }
+        public void Validate(MonaiLabel.Client.InferRequest request) { }
+        public static System.Collections.Generic.IReadOnlyDictionary<string, MonaiLabel.Client.ModelCapabilities> FromAppInfo(MonaiLabel.Client.AppInfo info) { }
+    }
+    public sealed class ModelConfigEntry
+    {
+        public ModelConfigEntry(string name, Newtonsoft.Json.Linq.JToken? value) { }
+        public System.Collections.Generic.IReadOnlyList<Newtonsoft.Json.Linq.JToken> Choices { get; }
+        public Newtonsoft.Json.Linq.JToken Default { get; }
+        public string Name { get; }
+        public Newtonsoft.Json.Linq.JToken Value { get; }
+        public override string ToString() { }
     }
     public class ModelInfo
     {
@@ -328,6 +392,33 @@ namespace MonaiLabel.Client
         public object? Labels { get; set; }
         [Newtonsoft.Json.JsonProperty("type", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Type { get; set; }
+    }
+    public readonly struct ModelKind : System.IEquatable<MonaiLabel.Client.ModelKind>
+    {
+        public ModelKind(string value) { }
+        public bool IsKnown { get; }
+        public static MonaiLabel.Client.ModelKind Annotation { get; }
+        public static MonaiLabel.Client.ModelKind Classification { get; }
+        public static MonaiLabel.Client.ModelKind DeepEdit { get; }
+        public static MonaiLabel.Client.ModelKind Deepgrow { get; }
+        public static MonaiLabel.Client.ModelKind Detection { get; }
+        public static MonaiLabel.Client.ModelKind Others { get; }
+        public static MonaiLabel.Client.ModelKind Scribbles { get; }
+        public static MonaiLabel.Client.ModelKind Segmentation { get; }
+        public bool Equals(MonaiLabel.Client.ModelKind other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static MonaiLabel.Client.ModelKind op_Implicit(string value) { }
+        public static bool operator !=(MonaiLabel.Client.ModelKind left, MonaiLabel.Client.ModelKind right) { }
+        public static bool operator ==(MonaiLabel.Client.ModelKind left, MonaiLabel.Client.ModelKind right) { }
+    }
+    public sealed class ModelLabel
+    {
+        public ModelLabel(string name, int? index) { }
+        public int? Index { get; }
+        public string Name { get; }
+        public override string ToString() { }
     }
     public sealed class ModelTaskStart
     {
@@ -369,6 +460,8 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ImageInfo> GetImageInfoAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.LabelInfo> GetLabelInfoAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<string> GetLogsAsync(int? lines = default, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<System.Collections.Generic.IReadOnlyDictionary<string, MonaiLabel.Client.ModelCapabilities>> GetModelCapabilitiesAsync(System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelCapabilities> GetModelCapabilitiesAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> GetModelInfoAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.NextSample> GetNextSampleAsync(string strategy, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual MonaiLabel.Client.BackgroundTaskOperation GetOperation(MonaiLabel.Client.BackgroundTaskKind kind, string? taskId = null) { }
@@ -377,6 +470,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<System.Collections.Generic.IList<MonaiLabel.Client.DatastoreTrainItem>> GetTrainingDatasetAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask> GetTrainingStatusAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(MonaiLabel.Client.ModelCapabilities model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(string model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferWsiAsync(string model, string imageId, MonaiLabel.Client.WsiInput? region = null, MonaiLabel.Client.WsiInferOutput output = 1, string? sessionId = null, string? resultDirectory = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsBatchInferRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -384,6 +478,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<bool> IsTrainingRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> LabelExistsAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartBatchInferAsync(string model, MonaiLabel.Client.BatchInferImages? images = default, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InteractiveSession> StartInteractiveSessionAsync(string imagePath, int expiry = 0, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartScoringAsync(string method, System.Collections.Generic.IDictionary<string, object?>? parameters = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTaskOperation> StartTrainingAsync(string? model = null, System.Collections.Generic.IDictionary<string, object?>? parameters = null, bool enqueue = false, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.BackgroundTask?> StopBatchInferAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -504,6 +599,26 @@ namespace MonaiLabel.Client
         [Newtonsoft.Json.JsonProperty("description", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Description { get; set; }
     }
+    public sealed class ScribbleLabel
+    {
+        public const string BackgroundName = "background_scribbles";
+        public const string ForegroundName = "foreground_scribbles";
+        public ScribbleLabel(string name, int id) { }
+        public int Id { get; }
+        public string Name { get; }
+        public static MonaiLabel.Client.ScribbleLabel Background(int id) { }
+        public static MonaiLabel.Client.ScribbleLabel Foreground(int id) { }
+    }
+    public sealed class ScribblesPrompt : MonaiLabel.Client.InferPrompt
+    {
+        public bool IsRawLabelmap { get; }
+        public string LabelFileName { get; }
+        public System.Collections.Generic.IList<MonaiLabel.Client.ScribbleLabel> LabelInfo { get; }
+        public MonaiLabel.Client.VoxelBox? Roi { get; set; }
+        public static MonaiLabel.Client.ScribblesPrompt FromBytes(byte[] content, string fileName) { }
+        public static MonaiLabel.Client.ScribblesPrompt FromFile(string path) { }
+        public static MonaiLabel.Client.ScribblesPrompt FromRawLabelmap(byte[] labelmap) { }
+    }
     public class SessionInfo
     {
         public SessionInfo() { }
@@ -605,6 +720,38 @@ namespace MonaiLabel.Client
         public System.Collections.Generic.IList<string>? Roles { get; set; }
         [Newtonsoft.Json.JsonProperty("username", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? Username { get; set; }
+    }
+    public readonly struct VoxelBox : System.IEquatable<MonaiLabel.Client.VoxelBox>
+    {
+        public VoxelBox(int i0, int i1, int j0, int j1, int k0, int k1) { }
+        public int I0 { get; }
+        public int I1 { get; }
+        public int J0 { get; }
+        public int J1 { get; }
+        public int K0 { get; }
+        public int K1 { get; }
+        public bool Equals(MonaiLabel.Client.VoxelBox other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static MonaiLabel.Client.VoxelBox Parse(string text) { }
+        public static bool operator !=(MonaiLabel.Client.VoxelBox left, MonaiLabel.Client.VoxelBox right) { }
+        public static bool operator ==(MonaiLabel.Client.VoxelBox left, MonaiLabel.Client.VoxelBox right) { }
+    }
+    public readonly struct VoxelPoint : System.IEquatable<MonaiLabel.Client.VoxelPoint>
+    {
+        public VoxelPoint(int i, int j, int k) { }
+        public int I { get; }
+        public int J { get; }
+        public int K { get; }
+        public bool Equals(MonaiLabel.Client.VoxelPoint other) { }
+        public override bool Equals(object? obj) { }
+        public override int GetHashCode() { }
+        public override string ToString() { }
+        public static MonaiLabel.Client.VoxelPoint Parse(string text) { }
+        public static bool TryParse(string? text, out MonaiLabel.Client.VoxelPoint point) { }
+        public static bool operator !=(MonaiLabel.Client.VoxelPoint left, MonaiLabel.Client.VoxelPoint right) { }
+        public static bool operator ==(MonaiLabel.Client.VoxelPoint left, MonaiLabel.Client.VoxelPoint right) { }
     }
     public enum WsiInferOutput
     {

@@ -14,8 +14,9 @@ public sealed class EmulatorServer : IServerUnderTest
 
     public Uri Url => emulator.Url;
 
-    public static async Task<EmulatorServer> StartAsync(bool auth, bool longTasks = false) => new(await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions
+    public static async Task<EmulatorServer> StartAsync(bool auth, bool longTasks = false, bool interactive = false) => new(await MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions
     {
+        Interactive = interactive,
         TaskDuration = longTasks ? TimeSpan.FromMinutes(10) : TimeSpan.FromMilliseconds(300),
         AuthEnabled = auth,
         Users = new Dictionary<string, EmulatorUser>

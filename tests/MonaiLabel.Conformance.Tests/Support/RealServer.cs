@@ -42,7 +42,7 @@ public sealed class RealServer : IServerUnderTest
         }
     }
 
-    public static async Task<RealServer> StartAsync(bool auth)
+    public static async Task<RealServer> StartAsync(bool auth, bool interactive = false)
     {
         var shared = Target.SharedDirectory() ?? throw new InvalidOperationException(
             $"the real target needs ../shared/mlref beside the repository (or ${Target.SharedEnvironmentVariable}); .ci/run skips the real-server run without it");
@@ -67,6 +67,11 @@ public sealed class RealServer : IServerUnderTest
         {
             start.ArgumentList.Add("--auth");
             start.ArgumentList.Add("--auth-jwt-compat");
+        }
+
+        if (interactive)
+        {
+            start.ArgumentList.Add("--interactive");
         }
 
         start.Environment["MLREF_RUN_DIR"] = Path.Combine(root, "run");

@@ -9,7 +9,7 @@ namespace MonaiLabel.Conformance.Tests.Support;
 /// The target's servers for the whole run: one with auth off (started at once) and one with auth on (started on
 /// first need). Scenarios share them and keep apart by unique image ids; a scenario that needs an empty datastore
 /// starts its own with <see cref="Target.StartAsync"/>. With the real target, <c>MONAILABEL_CONFORMANCE_REAL_URL</c>
-/// and <c>MONAILABEL_CONFORMANCE_REAL_AUTH_URL</c> name servers already running (.ci/run starts them, so the
+/// <c>MONAILABEL_CONFORMANCE_REAL_AUTH_URL</c> and <c>MONAILABEL_CONFORMANCE_REAL_INTERACTIVE_URL</c> name servers already running (.ci/run starts them, so the
 /// Python seed client runs on the same servers afterwards); they are used instead and left running.
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
@@ -17,6 +17,7 @@ public sealed class ServerFixture : IAsyncLifetime
     private readonly SemaphoreSlim authLock = new(1, 1);
     private IServerUnderTest? plain;
     private IServerUnderTest? auth;
+    private IServerUnderTest? interactive;
 
     public Uri Url => plain!.Url;
 
@@ -27,6 +28,24 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             auth ??= External("MONAILABEL_CONFORMANCE_REAL_AUTH_URL") ?? await Target.StartAsync(auth: true);
             return auth.Url;
+        }
+        finally
+        {
+            authLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// A server that also serves the interactive models (mlref <c>--interactive</c>; the emulator's
+    /// <c>Interactive</c> option), started on first need, or <c>MONAILABEL_CONFORMANCE_REAL_INTERACTIVE_URL</c>.
+    /// </summary>
+    public async Task<Uri> InteractiveUrlAsync()
+    {
+        await authLock.WaitAsync();
+        try
+        {
+            interactive ??= External("MONAILABEL_CONFORMANCE_REAL_INTERACTIVE_URL") ?? await Target.StartAsync(interactive: true);
+            return interactive.Url;
         }
         finally
         {
@@ -59,6 +78,11 @@ public sealed class ServerFixture : IAsyncLifetime
         if (auth != null)
         {
             await auth.DisposeAsync();
+        }
+
+        if (interactive != null)
+        {
+            await interactive.DisposeAsync();
         }
 
         authLock.Dispose();

@@ -31,8 +31,9 @@ public static class Target
     /// <paramref name="longTasks"/>: tasks run until stopped (the emulator's task duration; the real fake app takes
     /// its pace from the request, see <see cref="LongTraining"/> and <see cref="LongBatchInfer"/>).
     /// </summary>
-    public static async Task<IServerUnderTest> StartAsync(bool auth = false, bool longTasks = false) =>
-        IsReal ? await RealServer.StartAsync(auth).ConfigureAwait(false) : await EmulatorServer.StartAsync(auth, longTasks).ConfigureAwait(false);
+    /// <paramref name="interactive"/>: also the interactive models (deepgrow, SAM2, scribbles; mlref <c>--interactive</c>).
+    public static async Task<IServerUnderTest> StartAsync(bool auth = false, bool longTasks = false, bool interactive = false) =>
+        IsReal ? await RealServer.StartAsync(auth, interactive).ConfigureAwait(false) : await EmulatorServer.StartAsync(auth, longTasks, interactive).ConfigureAwait(false);
 
     /// <summary>
     /// The label the target's fake segmentation model answers for an input file. The real fake app (mlref) answers

@@ -30,6 +30,11 @@ internal sealed partial class EmulatorApp
         Directory.CreateDirectory(TempDirectory);
         Directory.CreateDirectory(ModelDirectory);
         Models = (options.Models ?? EmulatorModel.Defaults()).ToList();
+        if (options.Interactive)
+        {
+            Models.AddRange(EmulatorModel.InteractiveModels());
+        }
+
         Users = options.Users ?? MonaiLabelEmulatorOptions.DefaultUsers();
         random = new Random(options.Seed);
         Log = new AppLog(Path.Combine(dataDirectory, "logs", "app.log"));

@@ -14,10 +14,16 @@ internal static class FakeModel
     /// <summary>The label value of one input byte.</summary>
     public static byte Threshold(byte b) => b >= 128 ? (byte)1 : (byte)0;
 
+    /// <summary>SHA-256 (lower-case hex) of the input and of the label, and the input's size.</summary>
+    public sealed record Digests(string InputSha256, string LabelSha256, long InputSize);
+
     /// <summary>Streams <paramref name="input"/> through the threshold into <paramref name="output"/>.</summary>
-    public static async Task InferFileAsync(string input, string output, CancellationToken cancellationToken)
+    public static async Task<Digests> InferFileAsync(string input, string output, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        using var inputHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var labelHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
         try
         {
             await using var src = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
@@ -25,19 +31,26 @@ internal static class FakeModel
             int read;
             while ((read = await src.ReadAsync(buffer.AsMemory(0, 64 * 1024), cancellationToken).ConfigureAwait(false)) > 0)
             {
+                inputHash.AppendData(buffer, 0, read);
+                size += read;
                 for (var i = 0; i < read; i++)
                 {
                     buffer[i] = Threshold(buffer[i]);
                 }
 
+                labelHash.AppendData(buffer, 0, read);
                 await dst.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
+
+            return new Digests(Hex(inputHash.GetHashAndReset()), Hex(labelHash.GetHashAndReset()), size);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static string Hex(byte[] hash) => Convert.ToHexString(hash).ToLowerInvariant();
 
     /// <summary>Deterministic pseudo-random bytes: SHA-256 in counter mode over a text seed.</summary>
     public static byte[] Bytes(string seed, int length)

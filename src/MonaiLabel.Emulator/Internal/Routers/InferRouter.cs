@@ -46,9 +46,13 @@ internal sealed class InferRouter(EmulatorApp app)
             request["image"] = file.TempPath;
         }
 
+        string? labelFile = null;
         if (label != null)
         {
-            request["label"] = label.TempPath;
+            // Kept under a temporary name with the upload's suffixes, as the endpoint does (models read the suffix).
+            labelFile = app.NewTempFile(string.IsNullOrEmpty(label.FileName) ? ".nii.gz" : Py.AllSuffixes(label.FileName));
+            File.Move(label.TempPath, labelFile);
+            request["label"] = labelFile;
         }
 
         if (parameters.Length > 0)
@@ -66,7 +70,19 @@ internal sealed class InferRouter(EmulatorApp app)
         }
 
         app.Log.Info("monailabel.endpoints.infer", "Infer Request: " + PyJson.Dumps(request));
-        var result = await RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
+        InferOutcome result;
+        try
+        {
+            result = await RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (labelFile != null)
+            {
+                EmulatorApp.TryDelete(labelFile);
+            }
+        }
+
         try
         {
             if (output == "dicom_seg")
@@ -127,7 +143,8 @@ internal sealed class InferRouter(EmulatorApp app)
         }
 
         var model = app.FindModel(modelName) ?? throw new AppError($"Inference Task is not Initialized. There is no model '{modelName}' available");
-        var saveLabel = EmulatorApp.Truthy(request["save_label"]);
+        request = (JsonObject)PyJson.Clone(request)!;
+        request["description"] = model.Description;
         string? imageId = null;
         string path;
         if (request["image"] is JsonValue iv && iv.TryGetValue<string>(out var image))
@@ -135,7 +152,7 @@ internal sealed class InferRouter(EmulatorApp app)
             if (File.Exists(image) || Directory.Exists(image))
             {
                 path = image;
-                saveLabel = false;
+                request["save_label"] = false;
             }
             else
             {
@@ -159,9 +176,13 @@ internal sealed class InferRouter(EmulatorApp app)
             throw new AppError($"Failed to load image: '{path}'");
         }
 
+        var received = ModelInput.Received(request, app.TempDirectory);
+        ModelInput.CheckPrompts(model, request, received);
+        var saveLabel = EmulatorApp.Truthy(request["save_label"]);
+
         var watch = Stopwatch.StartNew();
-        var result = app.NewTempFile(".nii.gz");
-        await FakeModel.InferFileAsync(path, result, cancellationToken).ConfigureAwait(false);
+        var result = app.NewTempFile(ResultExtension(request));
+        var digests = await FakeModel.InferFileAsync(path, result, cancellationToken).ConfigureAwait(false);
         var seconds = Math.Round(watch.Elapsed.TotalSeconds, 2);
 
         var labelNames = new JsonObject();
@@ -184,6 +205,18 @@ internal sealed class InferRouter(EmulatorApp app)
                 ["transform"] = null,
             },
             ["centroids"] = new JsonObject(),
+            ["model"] = modelName,
+
+            // What the reference server's fake app reports, so a test can check what a model was given.
+            ["mlref"] = new JsonObject
+            {
+                ["label_sha256"] = digests.LabelSha256,
+                ["input_sha256"] = digests.InputSha256,
+                ["input_size"] = digests.InputSize,
+                ["transform"] = "threshold",
+                ["session"] = EmulatorApp.Truthy(request["session"]),
+                ["received"] = received,
+            },
         };
 
         var labelId = result;
@@ -194,5 +227,18 @@ internal sealed class InferRouter(EmulatorApp app)
         }
 
         return new InferOutcome(labelId, LocalDatastore.Original, result, parameters);
+    }
+
+    /// <summary>The writer's <c>result_extension</c> (a suffix string), else the emulator's <c>.nii.gz</c>.</summary>
+    private static string ResultExtension(JsonObject request)
+    {
+        var ext = request["result_extension"];
+        if (!EmulatorApp.Truthy(ext))
+        {
+            return ".nii.gz";
+        }
+
+        // tempfile's suffix= takes only a string: anything else is a TypeError (500) on the server.
+        return ext is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new AppError("TypeError: result_extension must be a string");
     }
 }

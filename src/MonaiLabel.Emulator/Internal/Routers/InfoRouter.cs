@@ -27,8 +27,8 @@ internal sealed class InfoRouter(EmulatorApp app)
         var models = new JsonObject();
         foreach (var m in app.Models)
         {
-            var config = new JsonObject { ["device"] = new JsonArray("cpu") };
-            if (m.Type == "deepedit")
+            var config = m.Config != null ? ConfigJson.ToJson(m.Config, m.Name) : new JsonObject { ["device"] = new JsonArray("cpu") };
+            if (m.Config == null && m.Type == "deepedit")
             {
                 config["cache_transforms"] = true;
                 config["cache_transforms_in_memory"] = true;
@@ -125,8 +125,14 @@ internal sealed class InfoRouter(EmulatorApp app)
         };
     }
 
-    private static JsonObject LabelsJson(EmulatorModel m)
+    // InferTask keeps labels=None as []: a model without labels shows a list, one with labels a {name: index} map.
+    private static JsonNode LabelsJson(EmulatorModel m)
     {
+        if (m.Labels.Count == 0)
+        {
+            return new JsonArray();
+        }
+
         var labels = new JsonObject();
         foreach (var kv in m.Labels)
         {
