@@ -14,20 +14,17 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        using var cancellation = new CancellationTokenSource();
+        using var interrupts = new Interrupts();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // The first Ctrl+C cancels the running call (exit 130); a second one ends the process at once.
-            if (!cancellation.IsCancellationRequested)
-            {
-                e.Cancel = true;
-                cancellation.Cancel();
-            }
+            // A bulk command: the first Ctrl+C lets the items in flight finish, the second aborts them. Any other
+            // command: the first cancels the running call (exit 130). The next one ends the process at once.
+            e.Cancel = interrupts.Press();
         };
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
+            return await RunAsync(args, Console.Out, Console.Error, interrupts).ConfigureAwait(false);
         }
         finally
         {
@@ -40,13 +37,28 @@ public static class Program
     /// <paramref name="stdout"/> and <paramref name="stderr"/>. Returns the exit code (see <see cref="ExitCodes"/>).
     /// Safe to call concurrently: nothing static is shared between runs.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, stdout, stderr, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, with a first Ctrl+C of its own:
+    /// <paramref name="stopToken"/> asks a bulk command to start no new item (those in flight finish);
+    /// <paramref name="cancellationToken"/> aborts.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stopToken, CancellationToken cancellationToken)
+    {
+        using var interrupts = new Interrupts(stopToken, cancellationToken);
+        return await RunAsync(args, stdout, stderr, interrupts).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Interrupts interrupts)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var cli = new CliContext(stdout, stderr, IsTerminal(stdout));
+        var cancellationToken = interrupts.AbortToken;
+        var cli = new CliContext(stdout, stderr, IsTerminal(stdout), interrupts);
         var arguments = GlobalOptionMover.Move(args, Branches);
         var app = new CommandApp(new TypeRegistrar(cli));
         app.Configure(config => Configure(config, cli));

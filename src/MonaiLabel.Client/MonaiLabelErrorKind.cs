@@ -44,4 +44,10 @@ public enum MonaiLabelErrorKind
     /// (MONAI Label's HTTP 429, <c>... Task is Already Running</c>). Stop it, wait for it, or start with enqueue.
     /// </summary>
     TaskAlreadyRunning,
+
+    /// <summary>
+    /// A local file could not be read or written (missing, unreadable, no permission): reported per item by the bulk
+    /// methods, so that one bad file does not end a run.
+    /// </summary>
+    LocalFile,
 }

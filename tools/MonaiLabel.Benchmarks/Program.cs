@@ -24,6 +24,8 @@ internal static class Program
                 return await StartupRunner.RunAsync(rest);
             case "concurrency":
                 return await ConcurrencyRunner.RunAsync(rest);
+            case "bulk":
+                return await BulkReference.RunAsync(rest);
             case "server":
                 return await ServeAsync(rest);
             case "sdk-infer":
@@ -38,6 +40,7 @@ internal static class Program
                     "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...] [--mlabel PATH]\n" +
                     "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
+                    "                                                                  -- bulk [--files 1000] [--size-kib 64] [--images 200] [--concurrency 8] [--mlabel PATH] [--only upload|resume|infer] [--port N]\n" +
                     "                                                                  -- server [--size-mib N] [--seconds N]");
                 return 64;
         }

@@ -17,6 +17,11 @@ internal sealed class ReferenceServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _root;
 
+    // Lines MONAI Label's own code logs once per request it served (uvicorn's access log stays silent under its log config).
+    private static readonly string[] Markers = { AddedImage, InferRequest, AddedLabel };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _logged = new(StringComparer.Ordinal);
+
     private ReferenceServer(Process process, string root, Uri url)
     {
         _process = process;
@@ -25,6 +30,56 @@ internal sealed class ReferenceServer : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>The server's datastore folder (images; labels under labels/TAG).</summary>
+    public string Studies => Path.Combine(_root, "studies");
+
+    /// <summary>Logged by <c>LocalDatastore.add_image</c> for each image stored (PUT /datastore/ or /datastore/image).</summary>
+    public const string AddedImage = "- Adding Image: ";
+
+    /// <summary>Logged by <c>endpoints/infer.py</c> for each infer request.</summary>
+    public const string InferRequest = "- Infer Request: ";
+
+    /// <summary>Logged by <c>LocalDatastore.save_label</c> for each label stored.</summary>
+    public const string AddedLabel = "- Adding Label: ";
+
+    /// <summary>How many lines with <paramref name="marker"/> (one of the constants) the server has logged.</summary>
+    public int Logged(string marker) => _logged.TryGetValue(marker, out var n) ? n : 0;
+
+    /// <summary>CPU seconds (user + system) used so far by the server's process group: the server and its workers.</summary>
+    public double CpuSeconds()
+    {
+        var ticks = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[2] == _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // Not a process, or gone.
+            }
+        }
+
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private void Count(string? line)
+    {
+        foreach (var marker in Markers)
+        {
+            if (line != null && line.Contains(marker, StringComparison.Ordinal))
+            {
+                _logged.AddOrUpdate(marker, 1, (_, n) => n + 1);
+            }
+        }
+    }
 
     /// <summary>The shared directory (holding mlref/ and upstream/), or null with the reason it is absent.</summary>
     public static string? SharedDirectory(out string searched)
@@ -36,11 +91,12 @@ internal sealed class ReferenceServer : IAsyncDisposable
         return File.Exists(Path.Combine(searched, "mlref", "start.sh")) ? searched : null;
     }
 
-    public static async Task<ReferenceServer> StartAsync(string shared)
+    /// <summary>Starts the server on <paramref name="port"/> (default: a free ephemeral port).</summary>
+    public static async Task<ReferenceServer> StartAsync(string shared, int? port = null)
     {
         var root = Directory.CreateTempSubdirectory("monailabel-bench-mlref-").FullName;
         var studies = Directory.CreateDirectory(Path.Combine(root, "studies")).FullName;
-        var port = FreePort();
+        port ??= FreePort();
         // setsid: the server's python children share one process group, which DisposeAsync ends.
         var start = new ProcessStartInfo("setsid")
         {
@@ -48,19 +104,19 @@ internal sealed class ReferenceServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { Path.Combine(shared, "mlref", "start.sh"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--studies", studies })
+        foreach (var arg in new[] { Path.Combine(shared, "mlref", "start.sh"), "--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--studies", studies })
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["MLREF_RUN_DIR"] = Path.Combine(root, "run");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         var url = new Uri($"http://127.0.0.1:{port}/");
         var server = new ReferenceServer(process, root, url);
+        process.OutputDataReceived += (_, e) => server.Count(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Count(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)

@@ -19,9 +19,11 @@ internal static class DatastoreCommands
             branch.SetDescription("The datastore's images: list, stats, upload, download, delete, info.");
             branch.AddCommand<ListCommand>("list").WithDescription("List the images and their label tags.");
             branch.AddCommand<StatsCommand>("stats").WithDescription("Count the images and labels by tag.");
-            branch.AddCommand<UploadCommand>("upload").WithDescription("Add an image file to the datastore.")
-                .WithExample("datastore", "upload", "spleen_10.nii.gz", "--id", "spleen_10");
-            branch.AddCommand<DownloadCommand>("download").WithDescription("Save an image to a folder (default: the current one).");
+            branch.AddCommand<UploadCommand>("upload").WithDescription("Add image files to the datastore: files and folders (recursive), resumable.")
+                .WithExample("datastore", "upload", "spleen_10.nii.gz", "--id", "spleen_10")
+                .WithExample("datastore", "upload", "scans/", "--concurrency", "8");
+            branch.AddCommand<DownloadCommand>("download").WithDescription("Save an image to a folder (default: the current one), or every image with --all DIR.")
+                .WithExample("datastore", "download", "--all", "dataset", "--labels", "final");
             branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove an image and its labels.");
             branch.AddCommand<InfoCommand>("info").WithDescription("Show an image's info (name, time added, strategy, user).");
         });
@@ -96,6 +98,12 @@ internal static class DatastoreCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
+            if (settings.IsBulk)
+            {
+                return await BulkUpload.RunAsync(
+                    server, settings.Paths, JsonParams.ToDictionary(settings.Params), settings.Overwrite, settings.Concurrency, output, cancellationToken).ConfigureAwait(false);
+            }
+
             // The id the server will store it under: the one given, or the file's own stem (the server's rule).
             var id = string.IsNullOrEmpty(settings.Id) ? UploadFileName.ImageId(System.IO.Path.GetFileName(settings.Path)) : settings.Id!;
             if (!settings.Overwrite && id.Length > 0 && await server.Client.ImageExistsAsync(id, cancellationToken).ConfigureAwait(false))
@@ -113,11 +121,21 @@ internal static class DatastoreCommands
         internal sealed class Settings : GlobalSettings
         {
             [CommandArgument(0, "<PATH>")]
-            [Description("The image file (e.g. .nii.gz, .nrrd, .dcm, .png).")]
-            public string Path { get; set; } = string.Empty;
+            [Description("Image files (e.g. .nii.gz, .nrrd, .dcm, .png) and folders, searched recursively. Several files or a folder: uploaded --concurrency at a time, ids already on the server skipped (run again to resume).")]
+            public string[] Paths { get; set; } = System.Array.Empty<string>();
+
+            [CommandOption("--concurrency <N>")]
+            [Description("Uploads at once when several files are sent (default 4, at most 64).")]
+            public int Concurrency { get; set; } = 4;
+
+            /// <summary>The single file of the one-file form.</summary>
+            public string Path => Paths.Length > 0 ? Paths[0] : string.Empty;
+
+            /// <summary>Several paths or a folder: the resumable bulk upload.</summary>
+            public bool IsBulk => Paths.Length != 1 || Directory.Exists(Paths[0]);
 
             [CommandOption("--id <ID>")]
-            [Description("The image id; default: the file's own name without its extensions (名前.nii.gz → 名前), as the server derives it.")]
+            [Description("The image id of a single file; default: the file's own name without its extensions (名前.nii.gz → 名前), as the server derives it.")]
             public string? Id { get; set; }
 
             [CommandOption("--params <JSON>")]
@@ -125,11 +143,31 @@ internal static class DatastoreCommands
             public string? Params { get; set; }
 
             [CommandOption("--overwrite")]
-            [Description("Replace an image already stored under that id (without it, an existing id is an error, exit 2).")]
+            [Description("Replace an image already stored under that id (without it, an existing id is an error, exit 2; in a bulk upload it is skipped as done).")]
             public bool Overwrite { get; set; }
 
-            protected override ValidationResult ValidateCommand() =>
-                !File.Exists(Path) ? ValidationResult.Error($"file '{Path}' does not exist.") : JsonParams.Check(Params);
+            protected override ValidationResult ValidateCommand()
+            {
+                foreach (var path in Paths)
+                {
+                    if (!File.Exists(path) && !Directory.Exists(path))
+                    {
+                        return ValidationResult.Error($"file '{path}' does not exist.");
+                    }
+                }
+
+                if (IsBulk && Id != null)
+                {
+                    return ValidationResult.Error("--id names the image of a single file; a folder or several files take their ids from the file names.");
+                }
+
+                if (Concurrency is < 1 or > 64)
+                {
+                    return ValidationResult.Error("--concurrency must be between 1 and 64.");
+                }
+
+                return JsonParams.Check(Params);
+            }
         }
     }
 
@@ -142,6 +180,11 @@ internal static class DatastoreCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
+            if (settings.All != null)
+            {
+                return await BulkDownload.RunAsync(server, settings, output, cancellationToken).ConfigureAwait(false);
+            }
+
             var saved = await Transfers.DownloadAsync(
                 output, "image " + settings.Image,
                 progress => server.Client.DownloadImageToAsync(settings.Image, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
@@ -151,9 +194,37 @@ internal static class DatastoreCommands
 
         internal sealed class Settings : SaveSettings
         {
-            [CommandArgument(0, "<IMAGE>")]
-            [Description("The image id.")]
+            [CommandArgument(0, "[IMAGE]")]
+            [Description("The image id (or --all DIR).")]
             public string Image { get; set; } = string.Empty;
+
+            [CommandOption("--all <DIR>")]
+            [Description("Save every image of the datastore to DIR (files already there are skipped: run again to resume).")]
+            public string? All { get; set; }
+
+            [CommandOption("--labels <TAG>")]
+            [Description("With --all: also save each image's label under TAG to DIR/labels/TAG.")]
+            public string? Labels { get; set; }
+
+            [CommandOption("--concurrency <N>")]
+            [Description("With --all: downloads at once (default 4, at most 64).")]
+            public int Concurrency { get; set; } = 4;
+
+            protected override ValidationResult ValidateCommand()
+            {
+                if (All == null)
+                {
+                    return string.IsNullOrEmpty(Image) ? ValidationResult.Error("give an image id, or --all DIR.")
+                        : Labels != null ? ValidationResult.Error("--labels goes with --all.") : ValidationResult.Success();
+                }
+
+                if (!string.IsNullOrEmpty(Image))
+                {
+                    return ValidationResult.Error("give either an image id or --all DIR, not both.");
+                }
+
+                return Concurrency is < 1 or > 64 ? ValidationResult.Error("--concurrency must be between 1 and 64.") : ValidationResult.Success();
+            }
         }
     }
 

@@ -12,7 +12,7 @@ using Spectre.Console.Cli;
 namespace MonaiLabel.Cli.Commands;
 
 /// <summary><c>mlabel infer MODEL</c>: runs a model on a datastore image, an uploaded file or a session; saves every result file.</summary>
-internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
+internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings>
 {
     private static readonly Dictionary<string, InferOutput> Outputs = new()
     {
@@ -32,10 +32,16 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
             .WithDescription("Run a model on an image (--image ID, --file PATH or --session ID) and save the result files.")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--name", "spleen_10_auto.nii.gz")
-            .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'");
+            .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'")
+            .WithExample("infer", "segmentation_spleen", "--unlabeled", "final", "--save-as", "final", "--concurrency", "2");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
+        if (settings.Selection is { } selection)
+        {
+            return await RunBulkAsync(server, settings, selection, output, cancellationToken).ConfigureAwait(false);
+        }
+
         var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
             server.Client.InferAsync(settings.Model, new InferRequest
             {
@@ -73,7 +79,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         }
     }
 
-    internal sealed class Settings : SaveSettings
+    internal sealed partial class Settings : SaveSettings
     {
         [CommandArgument(0, "<MODEL>")]
         [Description("The model (see 'mlabel info').")]
@@ -109,9 +115,14 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
 
         protected override ValidationResult ValidateCommand()
         {
-            if (Image == null && File == null && Session == null)
+            if (ValidateBulk() is { } bulk)
             {
-                return ValidationResult.Error("give the input: --image ID, --file PATH or --session ID.");
+                return bulk;
+            }
+
+            if (Image == null && File == null && Session == null && !IsBulk)
+            {
+                return ValidationResult.Error("give the input: --image ID, --file PATH or --session ID (or many: --all, --ids FILE, --unlabeled TAG).");
             }
 
             if (Image != null && File != null)

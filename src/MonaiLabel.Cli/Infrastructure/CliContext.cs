@@ -6,13 +6,17 @@ namespace MonaiLabel.Cli.Infrastructure;
 /// <summary>Where one run of <c>mlabel</c> writes: stdout (results, as text or JSON) and stderr (notes and errors).</summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter stdout, TextWriter stderr, bool isTerminal)
+    public CliContext(TextWriter stdout, TextWriter stderr, bool isTerminal, Interrupts? interrupts = null)
     {
+        Interrupts = interrupts ?? new Interrupts();
         Stdout = stdout;
         Stderr = stderr;
         IsTerminal = isTerminal;
         Out = CreateConsole(stdout, isTerminal);
     }
+
+    /// <summary>What Ctrl+C asks for: a gentle stop (bulk commands) or an abort.</summary>
+    public Interrupts Interrupts { get; }
 
     /// <summary>The raw stdout (JSON goes here unchanged).</summary>
     public TextWriter Stdout { get; }
