@@ -12,7 +12,7 @@ public partial class MonaiLabelClient
     /// answers <c>Enabled = false</c>.
     /// </summary>
     public virtual Task<AuthSettings> GetAuthSettingsAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(GetAuthSettingsAsync), async () =>
         {
             try
             {
@@ -30,7 +30,7 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> for refused credentials.</exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken));
+        Traced(nameof(GetAuthTokenAsync), () => Rest.CreateAuthTokenAsync(AuthTokenRequest.PasswordGrant(username, password), cancellationToken));
 
     /// <summary>
     /// The user the token in use belongs to (the Python client's <c>auth_valid_token</c>, which answers whether this
@@ -38,5 +38,5 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> (HTTP 401) when the token is not valid.</exception>
     public virtual Task<UserInfo> ValidateAuthTokenAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.ValidateAuthTokenAsync(cancellationToken));
+        Traced(nameof(ValidateAuthTokenAsync), () => Rest.ValidateAuthTokenAsync(cancellationToken));
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Net.Http;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace MonaiLabel.Client;
@@ -25,7 +24,7 @@ internal static class HandlerPipeline
             new ConnectionErrorHandler(),
             new TimeoutHandler(options.Timeout),
             new UserAgentHandler(),
-            new ResilienceHandler(RetryPipeline.Build(options.Retry, resilienceTelemetry)),
+            new RetryHandler(options.Retry, resilienceTelemetry),
             new AuthenticationHandler(tokens, logger, options.ServerUrl),
             new RedirectHandler(),
             new LoggingHandler(logger),
