@@ -12,7 +12,7 @@ public partial class MonaiLabelClient
     /// answers <c>Enabled = false</c>.
     /// </summary>
     public virtual Task<AuthSettings> GetAuthSettingsAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(GetAuthSettingsAsync), async () =>
         {
             try
             {
@@ -34,7 +34,7 @@ public partial class MonaiLabelClient
     /// how MONAI Label answers a wrong password. A client configured with the same credentials fails the same way.
     /// </exception>
     public virtual Task<AuthToken> GetAuthTokenAsync(string username, string password, CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(GetAuthTokenAsync), async () =>
         {
             try
             {
@@ -52,5 +52,5 @@ public partial class MonaiLabelClient
     /// </summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.Unauthorized"/> (HTTP 401) when the token is not valid.</exception>
     public virtual Task<UserInfo> ValidateAuthTokenAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.ValidateAuthTokenAsync(cancellationToken));
+        Traced(nameof(ValidateAuthTokenAsync), () => Rest.ValidateAuthTokenAsync(cancellationToken));
 }

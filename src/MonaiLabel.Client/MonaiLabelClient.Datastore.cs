@@ -11,17 +11,17 @@ public partial class MonaiLabelClient
 {
     /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
     public virtual Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () => Rest.ConvertAnswer<Datastore>(
+        Traced(nameof(GetDatastoreAsync), async () => Rest.ConvertAnswer<Datastore>(
             await Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false), "datastore listing"));
 
     /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
     public virtual Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () => Rest.ConvertAnswer<DatastoreStats>(
+        Traced(nameof(GetDatastoreStatsAsync), async () => Rest.ConvertAnswer<DatastoreStats>(
             await Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false), "datastore stats"));
 
     /// <summary>The image/label pairs a training would use (<c>output=train</c>): server-side file paths.</summary>
     public virtual Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default) =>
-        Traced<IList<DatastoreTrainItem>>(async () => Rest.ConvertAnswer<List<DatastoreTrainItem>>(
+        Traced<IList<DatastoreTrainItem>>(nameof(GetTrainingDatasetAsync), async () => Rest.ConvertAnswer<List<DatastoreTrainItem>>(
             await Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken).ConfigureAwait(false), "training dataset"));
 
     /// <summary>
@@ -39,7 +39,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return Traced(() => Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken));
+        return Traced(nameof(UploadImageAsync), () => Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken));
     }
 
     /// <summary>Removes an image and its labels from the datastore.</summary>
@@ -47,7 +47,7 @@ public partial class MonaiLabelClient
     /// An image that does not exist: MONAI Label answers 500 (<see cref="MonaiLabelErrorKind.ServerError"/>), not 404.
     /// </exception>
     public virtual Task DeleteImageAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DeleteImageAsync(imageId, cancellationToken));
+        Traced(nameof(DeleteImageAsync), () => Rest.DeleteImageAsync(imageId, cancellationToken));
 
     /// <summary>
     /// Whether the datastore has <paramref name="imageId"/> (HEAD; a 404 answers false). The way to ask: the info of
@@ -59,12 +59,12 @@ public partial class MonaiLabelClient
     /// <c>SHA256:&lt;hex&gt;</c>), so any checksum answers 404. Compare digests of a download instead.
     /// </remarks>
     public virtual Task<bool> ImageExistsAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Traced(() => ExistsAsync(() => Rest.CheckImageAsync(imageId, null, cancellationToken)));
+        Traced(nameof(ImageExistsAsync), () => ExistsAsync(() => Rest.CheckImageAsync(imageId, null, cancellationToken)));
 
     /// <summary>The image's file as a stream (the caller disposes the answer); see <see cref="DownloadImageToAsync"/> to save it.</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> for an image that does not exist.</exception>
     public virtual Task<FileResponse> DownloadImageAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DownloadImageAsync(imageId, cancellationToken));
+        Traced(nameof(DownloadImageAsync), () => Rest.DownloadImageAsync(imageId, cancellationToken));
 
     /// <summary>Downloads an image to <paramref name="directory"/> (default: the result directory of the options) under the server's file name, made safe.</summary>
     /// <exception cref="MonaiLabelClientException">
@@ -72,7 +72,7 @@ public partial class MonaiLabelClient
     /// </exception>
     public virtual Task<SavedFile> DownloadImageToAsync(
         string imageId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(DownloadImageToAsync), async () =>
         {
             var response = await Rest.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
             return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
@@ -80,13 +80,13 @@ public partial class MonaiLabelClient
 
     /// <summary>The stored info of an image (empty, not an error, for an image that does not exist).</summary>
     public virtual Task<ImageInfo> GetImageInfoAsync(string imageId, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.GetImageInfoAsync(imageId, cancellationToken));
+        Traced(nameof(GetImageInfoAsync), () => Rest.GetImageInfoAsync(imageId, cancellationToken));
 
     /// <summary>Merges <paramref name="info"/> into the stored info of an image.</summary>
     public virtual Task UpdateImageInfoAsync(string imageId, IDictionary<string, object?> info, CancellationToken cancellationToken = default)
     {
         var form = InfoForm(info);
-        return Traced(() => Rest.UpdateImageInfoAsync(imageId, form, cancellationToken));
+        return Traced(nameof(UpdateImageInfoAsync), () => Rest.UpdateImageInfoAsync(imageId, form, cancellationToken));
     }
 
     /// <summary>Saves a label for <paramref name="imageId"/> under <paramref name="tag"/> (the Python client's <c>save_label</c>).</summary>
@@ -104,20 +104,20 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(label));
         }
 
-        return Traced(() => Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken));
+        return Traced(nameof(UploadLabelAsync), () => Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken));
     }
 
     /// <summary>Removes the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task DeleteLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DeleteLabelAsync(imageId, tag, cancellationToken));
+        Traced(nameof(DeleteLabelAsync), () => Rest.DeleteLabelAsync(imageId, tag, cancellationToken));
 
     /// <summary>Whether <paramref name="imageId"/> has a label under <paramref name="tag"/> (HEAD; a 404 answers false).</summary>
     public virtual Task<bool> LabelExistsAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Traced(() => ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken)));
+        Traced(nameof(LabelExistsAsync), () => ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken)));
 
     /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync"/> to save it.</summary>
     public virtual Task<FileResponse> DownloadLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DownloadLabelAsync(imageId, tag, cancellationToken));
+        Traced(nameof(DownloadLabelAsync), () => Rest.DownloadLabelAsync(imageId, tag, cancellationToken));
 
     /// <summary>
     /// Downloads a label to <paramref name="directory"/> (the Python client's <c>download_label</c>), keeping its
@@ -129,7 +129,7 @@ public partial class MonaiLabelClient
     public virtual Task<SavedFile> DownloadLabelToAsync(
         string imageId, string tag, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(DownloadLabelToAsync), async () =>
         {
             var response = await Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
             return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
@@ -137,25 +137,25 @@ public partial class MonaiLabelClient
 
     /// <summary>The stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task<LabelInfo> GetLabelInfoAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.GetLabelInfoAsync(imageId, tag, cancellationToken));
+        Traced(nameof(GetLabelInfoAsync), () => Rest.GetLabelInfoAsync(imageId, tag, cancellationToken));
 
     /// <summary>Merges <paramref name="info"/> into the stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
     public virtual Task UpdateLabelInfoAsync(
         string imageId, string tag, IDictionary<string, object?> info, CancellationToken cancellationToken = default)
     {
         var form = InfoForm(info);
-        return Traced(() => Rest.UpdateLabelInfoAsync(imageId, tag, form, cancellationToken));
+        return Traced(nameof(UpdateLabelInfoAsync), () => Rest.UpdateLabelInfoAsync(imageId, tag, form, cancellationToken));
     }
 
     /// <summary>The datastore as a zip stream (at most <paramref name="limitCases"/> cases when given); the caller disposes the answer.</summary>
     public virtual Task<FileResponse> DownloadDatasetAsync(int? limitCases = null, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DownloadDatasetAsync(limitCases, cancellationToken));
+        Traced(nameof(DownloadDatasetAsync), () => Rest.DownloadDatasetAsync(limitCases, cancellationToken));
 
     /// <summary>Downloads the datastore as a zip file (at most <paramref name="limitCases"/> cases when given).</summary>
     public virtual Task<SavedFile> DownloadDatasetToAsync(
         int? limitCases = null, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(DownloadDatasetToAsync), async () =>
         {
             var response = await Rest.DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
             return await Rest.SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);

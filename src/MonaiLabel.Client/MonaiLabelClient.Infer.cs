@@ -46,7 +46,7 @@ public partial class MonaiLabelClient
             request.File?.Data?.Dispose();
         }
 
-        return Traced(
+        return Traced(nameof(InferAsync),
             async () =>
             {
                 var response = await Rest.InferAsync(
@@ -74,7 +74,7 @@ public partial class MonaiLabelClient
     public virtual Task<InferResult> InferWsiAsync(
         string model, string imageId, WsiInput? region = null, WsiInferOutput output = WsiInferOutput.Dsa, string? sessionId = null,
         string? resultDirectory = null, CancellationToken cancellationToken = default) =>
-        Traced(() => InferWsiCoreAsync(model, imageId, region, output, sessionId, resultDirectory, cancellationToken), model);
+        Traced(nameof(InferWsiAsync), () => InferWsiCoreAsync(model, imageId, region, output, sessionId, resultDirectory, cancellationToken), model);
 
     private async Task<InferResult> InferWsiCoreAsync(
         string model, string imageId, WsiInput? region, WsiInferOutput output, string? sessionId, string? resultDirectory,

@@ -9,7 +9,7 @@ public partial class MonaiLabelClient
 {
     /// <summary>The app: name, version, models, trainers, strategies, scoring methods, datastore counts (the Python client's <c>info</c>).</summary>
     public virtual Task<AppInfo> GetAppInfoAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.GetAppInfoAsync(cancellationToken));
+        Traced(nameof(GetAppInfoAsync), () => Rest.GetAppInfoAsync(cancellationToken));
 
     /// <summary>
     /// The next image to annotate by <paramref name="strategy"/> (the Python client's <c>next_sample</c>), e.g.
@@ -17,5 +17,5 @@ public partial class MonaiLabelClient
     /// </summary>
     public virtual Task<NextSample> GetNextSampleAsync(
         string strategy, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.GetNextSampleAsync(strategy, Rest.JsonBody(parameters), cancellationToken), strategy: strategy);
+        Traced(nameof(GetNextSampleAsync), () => Rest.GetNextSampleAsync(strategy, Rest.JsonBody(parameters), cancellationToken), strategy: strategy);
 }

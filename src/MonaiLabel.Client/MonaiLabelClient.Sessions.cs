@@ -22,7 +22,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return Traced(() => Rest.CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken));
+        return Traced(nameof(CreateSessionAsync), () => Rest.CreateSessionAsync(uncompress, expiry, new List<FileParameter> { image }, cancellationToken));
     }
 
     /// <summary>Uploads the files of one image (a DICOM series) into a new session.</summary>
@@ -39,7 +39,7 @@ public partial class MonaiLabelClient
             throw new ArgumentException("A session needs at least one file, and no null one.", nameof(images));
         }
 
-        return Traced(() => Rest.CreateSessionAsync(uncompress, expiry, files, cancellationToken));
+        return Traced(nameof(CreateSessionAsync), () => Rest.CreateSessionAsync(uncompress, expiry, files, cancellationToken));
     }
 
     /// <summary>
@@ -47,13 +47,13 @@ public partial class MonaiLabelClient
     /// session that no longer exists fails with <see cref="MonaiLabelErrorKind.SessionExpired"/>.
     /// </summary>
     public virtual Task<SessionInfo> GetSessionAsync(string sessionId, bool updateTs = false, CancellationToken cancellationToken = default) =>
-        Traced(() => GetSessionCoreAsync(sessionId, updateTs, cancellationToken));
+        Traced(nameof(GetSessionAsync), () => GetSessionCoreAsync(sessionId, updateTs, cancellationToken));
 
     /// <summary>Downloads the image a session holds to <paramref name="directory"/> (default: the options' result directory).</summary>
     public virtual Task<SavedFile> DownloadSessionImageToAsync(
         string sessionId, string? directory = null, bool overwrite = false, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Traced(async () =>
+        Traced(nameof(DownloadSessionImageToAsync), async () =>
         {
             var response = await Rest.GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
             return await Rest.SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,7 @@ public partial class MonaiLabelClient
 
     /// <summary>Removes a session (the Python client's <c>remove_session</c>) and answers what it was.</summary>
     public virtual Task<SessionInfo> DeleteSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Traced(() => Rest.DeleteSessionAsync(sessionId, cancellationToken));
+        Traced(nameof(DeleteSessionAsync), () => Rest.DeleteSessionAsync(sessionId, cancellationToken));
 
     private async Task<SessionInfo> GetSessionCoreAsync(string sessionId, bool updateTs, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public partial class MonaiLabelClient
         string? model = null, IDictionary<string, object?>? parameters = null, bool enqueue = false, CancellationToken cancellationToken = default)
     {
         var body = Rest.WithClientId(parameters);
-        return StartAsync(
+        return StartAsync(nameof(StartTrainingAsync),
             BackgroundTaskKind.Training,
             () => string.IsNullOrEmpty(model)
                 ? StartAllAsync(body, cancellationToken) // POST /train/: hidden by the server, but what "all models" means
@@ -33,18 +33,18 @@ public partial class MonaiLabelClient
 
     /// <summary>Stops the running training (the Python client's <c>train_stop</c>): answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopTrainingAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () => StoppedTask(await Rest.StopTrainAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.Training);
+        Traced(nameof(StopTrainingAsync), async () => StoppedTask(await Rest.StopTrainAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.Training);
 
     /// <summary>The latest training task (the Python client's <c>train_status</c>).</summary>
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when no training ever ran.</exception>
     public virtual Task<BackgroundTask> GetTrainingStatusAsync(CancellationToken cancellationToken = default) =>
-        Traced(
+        Traced(nameof(GetTrainingStatusAsync),
             async () => Rest.ConvertAnswer<BackgroundTask>(await Rest.GetTrainStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "training status"),
             task: BackgroundTaskKind.Training);
 
     /// <summary>Whether a training task is running (the Python client's <c>train_status(check_if_running=True)</c>).</summary>
     public virtual Task<bool> IsTrainingRunningAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => IsRunningAsync(() => Rest.GetTrainStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.Training);
+        Traced(nameof(IsTrainingRunningAsync), () => IsRunningAsync(() => Rest.GetTrainStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.Training);
 
     /// <summary>Starts scoring with <paramref name="method"/> (e.g. <c>dice</c>), and answers the operation to follow it.</summary>
     /// <param name="method">The scoring method of the app.</param>
@@ -53,21 +53,21 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a scoring task already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartScoringAsync(
         string method, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, Rest.JsonBody(parameters), cancellationToken), null);
+        StartAsync(nameof(StartScoringAsync), BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, Rest.JsonBody(parameters), cancellationToken), null);
 
     /// <summary>Stops the running scoring task: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopScoringAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () => StoppedTask(await Rest.StopScoringAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.Scoring);
+        Traced(nameof(StopScoringAsync), async () => StoppedTask(await Rest.StopScoringAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.Scoring);
 
     /// <summary>The latest scoring task.</summary>
     public virtual Task<BackgroundTask> GetScoringStatusAsync(CancellationToken cancellationToken = default) =>
-        Traced(
+        Traced(nameof(GetScoringStatusAsync),
             async () => Rest.ConvertAnswer<BackgroundTask>(await Rest.GetScoringStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "scoring status"),
             task: BackgroundTaskKind.Scoring);
 
     /// <summary>Whether a scoring task is running.</summary>
     public virtual Task<bool> IsScoringRunningAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => IsRunningAsync(() => Rest.GetScoringStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.Scoring);
+        Traced(nameof(IsScoringRunningAsync), () => IsRunningAsync(() => Rest.GetScoringStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.Scoring);
 
     /// <summary>Starts inference of <paramref name="model"/> on the datastore's <paramref name="images"/>, and answers the operation to follow it.</summary>
     /// <param name="model">The model to run.</param>
@@ -77,21 +77,21 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a batch already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartBatchInferAsync(
         string model, BatchInferImages? images = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, Rest.JsonBody(parameters), cancellationToken), model);
+        StartAsync(nameof(StartBatchInferAsync), BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, Rest.JsonBody(parameters), cancellationToken), model);
 
     /// <summary>Stops the running batch inference: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopBatchInferAsync(CancellationToken cancellationToken = default) =>
-        Traced(async () => StoppedTask(await Rest.StopBatchInferAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.BatchInfer);
+        Traced(nameof(StopBatchInferAsync), async () => StoppedTask(await Rest.StopBatchInferAsync(cancellationToken).ConfigureAwait(false)), task: BackgroundTaskKind.BatchInfer);
 
     /// <summary>The latest batch-infer task.</summary>
     public virtual Task<BackgroundTask> GetBatchInferStatusAsync(CancellationToken cancellationToken = default) =>
-        Traced(
+        Traced(nameof(GetBatchInferStatusAsync),
             async () => Rest.ConvertAnswer<BackgroundTask>(await Rest.GetBatchInferStatusAsync(false, false, cancellationToken).ConfigureAwait(false), "batch infer status"),
             task: BackgroundTaskKind.BatchInfer);
 
     /// <summary>Whether a batch-infer task is running.</summary>
     public virtual Task<bool> IsBatchInferRunningAsync(CancellationToken cancellationToken = default) =>
-        Traced(() => IsRunningAsync(() => Rest.GetBatchInferStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.BatchInfer);
+        Traced(nameof(IsBatchInferRunningAsync), () => IsRunningAsync(() => Rest.GetBatchInferStatusAsync(null, true, cancellationToken)), task: BackgroundTaskKind.BatchInfer);
 
     /// <summary>
     /// An operation following the task <paramref name="taskId"/> of <paramref name="kind"/>, or the latest one when
@@ -106,9 +106,8 @@ public partial class MonaiLabelClient
 #pragma warning restore CS0612, CS0618
 
     // The request starts inside the span of the public method (named after it).
-    private Task<BackgroundTaskOperation> StartAsync(
-        BackgroundTaskKind kind, Func<Task<object?>> start, string? model, [System.Runtime.CompilerServices.CallerMemberName] string method = "") =>
-        Traced(() => StartCoreAsync(kind, start), model, task: kind, method: method);
+    private Task<BackgroundTaskOperation> StartAsync(string method, BackgroundTaskKind kind, Func<Task<object?>> start, string? model) =>
+        Traced(method, () => StartCoreAsync(kind, start), model, task: kind);
 
     private async Task<BackgroundTaskOperation> StartCoreAsync(BackgroundTaskKind kind, Func<Task<object?>> start)
     {

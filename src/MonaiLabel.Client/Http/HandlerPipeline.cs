@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Net.Http;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace MonaiLabel.Client;
@@ -25,9 +24,7 @@ internal static class HandlerPipeline
             new ConnectionErrorHandler(),
             new TimeoutHandler(options.Timeout),
             new UserAgentHandler(),
-#pragma warning disable EXTEXP0001 // Experimental in Microsoft.Extensions.Http.Resilience 8.x (the floor, for .NET 8 apps), stable from 9.0.
-            new ResilienceHandler(RetryPipeline.Build(options.Retry, resilienceTelemetry)),
-#pragma warning restore EXTEXP0001
+            new RetryHandler(options.Retry, resilienceTelemetry),
             new AuthenticationHandler(tokens, logger, options.ServerUrl),
             new RedirectHandler(),
             new LoggingHandler(logger),

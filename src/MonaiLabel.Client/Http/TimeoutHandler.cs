@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly.Timeout;
 
 namespace MonaiLabel.Client;
 
@@ -20,37 +19,25 @@ internal sealed class TimeoutHandler : DelegatingHandler
         _timeout = timeout;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (_timeout == Timeout.InfiniteTimeSpan)
-            {
-                return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+    // Not async without a limit: see AttemptSpanHandler.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _timeout == Timeout.InfiniteTimeSpan ? base.SendAsync(request, cancellationToken) : SendWithLimitAsync(request, cancellationToken);
 
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                timeout.CancelAfter(_timeout);
-                try
-                {
-                    return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-                {
-                    throw new MonaiLabelClientException(
-                        MonaiLabelErrorKind.Timeout,
-                        $"{request.Method} {RequestPaths.Of(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
-                }
-            }
-        }
-        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+    private async Task<HttpResponseMessage> SendWithLimitAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            // The last attempt hit MonaiLabelRetryOptions.AttemptTimeout: the same failure, not a Polly type.
-            throw new MonaiLabelClientException(
-                MonaiLabelErrorKind.Timeout,
-                $"{request.Method} {RequestPaths.Of(request)} got no answer within {e.Timeout.TotalSeconds:0.###} s (per attempt).", e);
+            timeout.CancelAfter(_timeout);
+            try
+            {
+                return await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                throw new MonaiLabelClientException(
+                    MonaiLabelErrorKind.Timeout,
+                    $"{request.Method} {RequestPaths.Of(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
+            }
         }
     }
-
 }

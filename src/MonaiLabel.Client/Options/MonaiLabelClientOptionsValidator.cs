@@ -7,6 +7,10 @@ namespace MonaiLabel.Client;
 /// <summary>Checks <see cref="MonaiLabelClientOptions"/> when they are first used, with messages that say what to fix.</summary>
 internal sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiLabelClientOptions>
 {
+    // The ranges Polly's RetryStrategyOptions and TimeoutStrategyOptions accept.
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromDays(1);
+    private static readonly TimeSpan MinAttemptTimeout = TimeSpan.FromMilliseconds(10);
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, MonaiLabelClientOptions options)
     {
@@ -81,9 +85,20 @@ internal sealed class MonaiLabelClientOptionsValidator : IValidateOptions<MonaiL
                 errors.Add("MonaiLabelClientOptions.Retry.Delay must be 0 or more and not above MaxDelay.");
             }
 
+            // Polly's own limits, checked here so that the pipeline (built on a retry's first need, see
+            // RetryHandler) can never reject the options after the client was created.
+            if (retry.MaxDelay > MaxRetryDelay)
+            {
+                errors.Add("MonaiLabelClientOptions.Retry.MaxDelay must be at most 1 day.");
+            }
+
             if (retry.AttemptTimeout is { } attempt && attempt <= TimeSpan.Zero)
             {
                 errors.Add("MonaiLabelClientOptions.Retry.AttemptTimeout must be positive when set.");
+            }
+            else if (retry.AttemptTimeout is { } limit && (limit < MinAttemptTimeout || limit > MaxRetryDelay))
+            {
+                errors.Add("MonaiLabelClientOptions.Retry.AttemptTimeout must be at least 10 ms and at most 1 day when set.");
             }
         }
 

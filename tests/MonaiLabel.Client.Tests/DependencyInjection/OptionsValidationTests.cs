@@ -23,6 +23,8 @@ public class OptionsValidationTests
         { "zero timeout", "Timeout must be positive" },
         { "delay above max delay", "Retry.Delay must be 0 or more and not above MaxDelay" },
         { "zero attempt timeout", "Retry.AttemptTimeout must be positive" },
+        { "attempt timeout below 10 ms", "Retry.AttemptTimeout must be at least 10 ms and at most 1 day" },
+        { "max delay above a day", "Retry.MaxDelay must be at most 1 day" },
     };
 
     [Theory]
@@ -131,6 +133,12 @@ public class OptionsValidationTests
                 break;
             case "zero attempt timeout":
                 o.Retry.AttemptTimeout = TimeSpan.Zero;
+                break;
+            case "attempt timeout below 10 ms":
+                o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(5);
+                break;
+            case "max delay above a day":
+                o.Retry.MaxDelay = TimeSpan.FromDays(2);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(problem), problem, null);

@@ -51,7 +51,7 @@ public class PipelineIdentityTests
         Assert.Equal(
             new[]
             {
-                "ConnectionErrorHandler", "TimeoutHandler", "UserAgentHandler", "ResilienceHandler", "AuthenticationHandler",
+                "ConnectionErrorHandler", "TimeoutHandler", "UserAgentHandler", "RetryHandler", "AuthenticationHandler",
                 "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler", "TransferCountingHandler", "AttemptSpanHandler",
             },
             plainHandlers.Take(plainHandlers.Count - 1));

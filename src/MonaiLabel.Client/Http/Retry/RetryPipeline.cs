@@ -1,8 +1,8 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -10,14 +10,29 @@ using Polly.Timeout;
 
 namespace MonaiLabel.Client;
 
-/// <summary>The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>.</summary>
-internal static class RetryPipeline
+/// <summary>
+/// The retry and attempt-timeout pipeline built from <see cref="MonaiLabelRetryOptions"/>, and how a request runs in
+/// it (for <see cref="RetryHandler"/>, which builds it on its first need).
+/// </summary>
+internal sealed class RetryPipeline
 {
     /// <summary>The name the pipeline's telemetry carries.</summary>
     public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
 
-    private static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, MonaiLabelRetryOptions retry)
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+
+    /// <summary>
+    /// The pipeline; with <paramref name="telemetry"/> Polly's own events (attempts, retries) are logged through it, as
+    /// IHttpClientFactory's resilience handler does for the DI client.
+    /// </summary>
+    public RetryPipeline(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry)
     {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
+        if (telemetry != null)
+        {
+            builder.ConfigureTelemetry(telemetry);
+        }
+
         if (retry.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -43,23 +58,47 @@ internal static class RetryPipeline
         {
             builder.AddTimeout(attemptTimeout);
         }
+
+        _pipeline = builder.Build();
     }
 
     /// <summary>
-    /// The pipeline; with <paramref name="telemetry"/> Polly's own events (attempts, retries) are logged through it, as
-    /// IHttpClientFactory's resilience handler does for the DI client.
+    /// Runs <paramref name="request"/> in the pipeline, each attempt sent by <paramref name="send"/>. When the first
+    /// attempt was already made (its <paramref name="firstResponse"/> or <paramref name="firstError"/>), the pipeline
+    /// takes that outcome as its first attempt instead of sending it.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> Build(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry = null)
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, HttpResponseMessage? firstResponse, Exception? firstError,
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName };
-        if (telemetry != null)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.SetRequestMessage(request);
+        try
         {
-            builder.ConfigureTelemetry(telemetry);
-        }
+            var attempts = new Attempts(request, send, firstResponse, firstError);
+            var outcome = await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, state) => state.NextAsync(ctx.CancellationToken), context, attempts).ConfigureAwait(false);
+            if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+            {
+                // The last attempt hit MonaiLabelRetryOptions.AttemptTimeout: the same failure as the overall timeout, not a Polly type.
+                throw new MonaiLabelClientException(
+                    MonaiLabelErrorKind.Timeout,
+                    $"{request.Method} {RequestPaths.Of(request)} got no answer within {timeout.Timeout.TotalSeconds:0.###} s (per attempt).", timeout);
+            }
 
-        Configure(builder, retry);
-        return builder.Build();
+            outcome.ThrowIfException();
+            return outcome.Result!;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
+
+    /// <summary>502, 503, 504 and 429: worth another attempt.</summary>
+    public static bool IsTransient(HttpStatusCode status) =>
+        status == HttpStatusCode.BadGateway || status == HttpStatusCode.ServiceUnavailable ||
+        status == HttpStatusCode.GatewayTimeout || (int)status == 429;
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome)
     {
@@ -69,9 +108,7 @@ internal static class RetryPipeline
             return outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException;
         }
 
-        var status = outcome.Result!.StatusCode;
-        return status == HttpStatusCode.BadGateway || status == HttpStatusCode.ServiceUnavailable ||
-               status == HttpStatusCode.GatewayTimeout || (int)status == 429;
+        return IsTransient(outcome.Result!.StatusCode);
     }
 
     /// <summary>
@@ -105,5 +142,48 @@ internal static class RetryPipeline
         }
 
         return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > maxDelay ? maxDelay : delay.Value;
+    }
+
+    /// <summary>The attempts of one request: the one already made, if any, then each sent anew.</summary>
+    private sealed class Attempts
+    {
+        private readonly HttpRequestMessage _request;
+        private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _send;
+        private HttpResponseMessage? _firstResponse;
+        private Exception? _firstError;
+
+        public Attempts(
+            HttpRequestMessage request, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send,
+            HttpResponseMessage? firstResponse, Exception? firstError)
+        {
+            _request = request;
+            _send = send;
+            _firstResponse = firstResponse;
+            _firstError = firstError;
+        }
+
+        public async ValueTask<Outcome<HttpResponseMessage>> NextAsync(CancellationToken cancellationToken)
+        {
+            if (_firstResponse is { } response)
+            {
+                _firstResponse = null;
+                return Outcome.FromResult(response);
+            }
+
+            if (_firstError is { } error)
+            {
+                _firstError = null;
+                return Outcome.FromException<HttpResponseMessage>(error);
+            }
+
+            try
+            {
+                return Outcome.FromResult(await _send(_request, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                return Outcome.FromException<HttpResponseMessage>(e);
+            }
+        }
     }
 }

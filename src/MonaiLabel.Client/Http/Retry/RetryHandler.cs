@@ -1,0 +1,81 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace MonaiLabel.Client;
+
+/// <summary>
+/// Retries transient failures of requests that may be sent again, through the Polly pipeline of
+/// <see cref="RetryPipeline"/>, built on its first need. A request's first attempt goes straight to the inner handler;
+/// only a transient failure of a retryable request hands its outcome to the pipeline, as the pipeline's own first
+/// attempt, so it decides, waits, retries and reports exactly as if it had sent that attempt itself. A call that needs
+/// no retry — nearly every call — never touches Polly: a fresh process's first call does not build and JIT-compile it,
+/// and a warm call does not pay for its context (tools/MonaiLabel.Benchmarks/README.md, startup).
+/// Every attempt runs in the pipeline when it has to see them all: with an attempt timeout (it limits the first attempt
+/// too) and when Polly's telemetry is logged (under dependency injection its per-attempt events are in the logs).
+/// This class names no Polly type, so that Polly's assemblies load only when the pipeline is built.
+/// </summary>
+internal sealed class RetryHandler : DelegatingHandler
+{
+    private readonly MonaiLabelRetryOptions _retry;
+    private readonly bool _everyAttemptInPipeline;
+    private readonly bool _passThrough;
+    private readonly Lazy<RetryPipeline> _pipeline;
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _sendInner;
+
+    /// <param name="retry">The retry options; copied, so a later change to them does not reach this handler.</param>
+    /// <param name="telemetry">Where Polly logs its own events (see <see cref="HandlerPipeline.Create"/>); null: nowhere.</param>
+    public RetryHandler(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry)
+    {
+        _retry = new MonaiLabelRetryOptions
+        {
+            MaxRetries = retry.MaxRetries,
+            Delay = retry.Delay,
+            MaxDelay = retry.MaxDelay,
+            AttemptTimeout = retry.AttemptTimeout,
+            RetryNonIdempotent = retry.RetryNonIdempotent,
+        };
+        _passThrough = _retry.MaxRetries == 0 && _retry.AttemptTimeout == null;
+        _everyAttemptInPipeline = _retry.AttemptTimeout != null || telemetry != null;
+        _pipeline = new Lazy<RetryPipeline>(() => new RetryPipeline(_retry, telemetry), LazyThreadSafetyMode.ExecutionAndPublication);
+        _sendInner = SendInnerAsync;
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_passThrough)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return _everyAttemptInPipeline
+            ? _pipeline.Value.SendAsync(request, null, null, _sendInner, cancellationToken)
+            : SendFirstAttemptAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendFirstAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (RetryPipeline.IsRetryable(request, _retry))
+        {
+            // A connection failure (the only transient exception without an attempt timeout).
+            return await _pipeline.Value.SendAsync(request, null, e, _sendInner, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (RetryPipeline.IsTransient(response.StatusCode) && RetryPipeline.IsRetryable(request, _retry))
+        {
+            return await _pipeline.Value.SendAsync(request, response, null, _sendInner, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        base.SendAsync(request, cancellationToken);
+}
