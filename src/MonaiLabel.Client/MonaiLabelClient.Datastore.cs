@@ -11,18 +11,18 @@ public partial class MonaiLabelClient
 {
     /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
     public virtual Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default) =>
-        Traced(nameof(GetDatastoreAsync), async () => Rest.ConvertAnswer<Datastore>(
-            await Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken).ConfigureAwait(false), "datastore listing"));
+        Traced(nameof(GetDatastoreAsync), () => Rest.TypedAnswerAsync<Datastore>(
+            () => Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken), "datastore listing"));
 
     /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
     public virtual Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default) =>
-        Traced(nameof(GetDatastoreStatsAsync), async () => Rest.ConvertAnswer<DatastoreStats>(
-            await Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken).ConfigureAwait(false), "datastore stats"));
+        Traced(nameof(GetDatastoreStatsAsync), () => Rest.TypedAnswerAsync<DatastoreStats>(
+            () => Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken), "datastore stats"));
 
     /// <summary>The image/label pairs a training would use (<c>output=train</c>): server-side file paths.</summary>
     public virtual Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default) =>
-        Traced<IList<DatastoreTrainItem>>(nameof(GetTrainingDatasetAsync), async () => Rest.ConvertAnswer<List<DatastoreTrainItem>>(
-            await Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken).ConfigureAwait(false), "training dataset"));
+        Traced<IList<DatastoreTrainItem>>(nameof(GetTrainingDatasetAsync), async () => await Rest.TypedAnswerAsync<List<DatastoreTrainItem>>(
+            () => Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken), "training dataset").ConfigureAwait(false));
 
     /// <summary>
     /// Adds an image to the datastore (the Python client's <c>upload_image</c>), streamed from <paramref name="image"/>.
