@@ -22,7 +22,8 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
 
     public static TheoryData<string> Packages() => new() { "MonaiLabel.Client", "MonaiLabel.Emulator", "MonaiLabel.Cli", "MonaiLabel.Cli.any" };
 
-    public static TheoryData<string> PackagesWithSymbols() => new() { "MonaiLabel.Client", "MonaiLabel.Emulator" };
+    // The tool's pointer package (MonaiLabel.Cli) holds no assembly: it names the platform packages.
+    public static TheoryData<string> PackagesWithAssemblies() => new() { "MonaiLabel.Client", "MonaiLabel.Emulator", "MonaiLabel.Cli.any" };
 
     [Theory]
     [MemberData(nameof(Packages))]
@@ -39,7 +40,8 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
         // What a repository README talks about (its folders, CI, build internals) is not the package page's business.
         var internals = Regex.Matches(readme, @"(?<![\w.])(src|tests|tools|\.ci|openapi)/[\w./-]*").Select(m => m.Value).ToList();
         Assert.True(internals.Count == 0, $"{id}'s README names repository paths: {string.Join(", ", internals)}");
-        Assert.Contains(id.StartsWith("MonaiLabel.Cli", StringComparison.Ordinal) ? "dotnet tool install -g MonaiLabel.Cli" : "dotnet add package " + id, readme);
+        var tool = id == "MonaiLabel.Cli" || id.StartsWith("MonaiLabel.Cli.", StringComparison.Ordinal);
+        Assert.Contains(tool ? "dotnet tool install -g MonaiLabel.Cli" : "dotnet add package " + id, readme);
         Assert.Contains("## A first", readme);
         Assert.Contains("## Where the rest is", readme);
     }
@@ -59,7 +61,7 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
     }
 
     [Theory]
-    [MemberData(nameof(Packages))]
+    [MemberData(nameof(PackagesWithAssemblies))]
     public void No_packed_dll_or_pdb_holds_a_path_of_the_machine_that_packed_it(string id)
     {
         var files = 0;
@@ -83,31 +85,37 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
     }
 
     [Theory]
-    [MemberData(nameof(PackagesWithSymbols))]
+    [MemberData(nameof(PackagesWithAssemblies))]
     public void Pdbs_have_deterministic_paths_and_embed_every_source_the_generated_client_included(string id)
     {
-        using var symbols = ZipFile.OpenRead(_packages.Package(id, "snupkg"));
-        var pdbs = symbols.Entries.Where(e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)).ToList();
-        Assert.NotEmpty(pdbs);
-        foreach (var entry in pdbs)
+        // A portable PDB stores a document's path in parts, so the byte search above cannot see it: read the names.
+        var pdbs = 0;
+        var generated = false;
+        foreach (var path in new[] { _packages.Package(id) }.Concat(SymbolPackage(id)))
         {
-            using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(PackedPackages.Bytes(entry)));
-            var reader = provider.GetMetadataReader();
-            var documents = reader.Documents.Select(h => (Name: reader.GetString(reader.GetDocument(h).Name), Handle: h)).ToList();
-            Assert.NotEmpty(documents);
-            foreach (var (name, handle) in documents)
+            using var package = ZipFile.OpenRead(path);
+            foreach (var entry in package.Entries.Where(e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)))
             {
-                Assert.True(name.StartsWith("/_/", StringComparison.Ordinal) || !Path.IsPathRooted(name), $"{entry.FullName}: document {name} is not a deterministic path");
-                var embedded = reader.GetCustomDebugInformation(handle).Any(c => reader.GetGuid(reader.GetCustomDebugInformation(c).Kind) == EmbeddedSource);
-                Assert.True(embedded, $"{entry.FullName}: the source of {name} is not embedded");
-            }
+                pdbs++;
+                using var provider = MetadataReaderProvider.FromPortablePdbStream(new MemoryStream(PackedPackages.Bytes(entry)));
+                var reader = provider.GetMetadataReader();
+                var documents = reader.Documents.Select(h => (Name: reader.GetString(reader.GetDocument(h).Name), Handle: h)).ToList();
+                Assert.NotEmpty(documents);
+                var ours = entry.Name.StartsWith("MonaiLabel.", StringComparison.Ordinal);
+                foreach (var (name, handle) in documents)
+                {
+                    Assert.True(name.StartsWith("/_/", StringComparison.Ordinal) || !Path.IsPathRooted(name), $"{entry.FullName}: document {name} is not a deterministic path");
+                    var embedded = reader.GetCustomDebugInformation(handle).Any(c => reader.GetGuid(reader.GetCustomDebugInformation(c).Kind) == EmbeddedSource);
+                    Assert.True(embedded || !ours, $"{entry.FullName}: the source of {name} is not embedded");
+                }
 
-            if (id == "MonaiLabel.Client")
-            {
                 // The client generated from the spec at build time (never committed): a debugger can only show it embedded.
-                Assert.Contains(documents, d => d.Name.EndsWith("/MonaiLabelClient.g.cs", StringComparison.Ordinal));
+                generated |= entry.Name == "MonaiLabel.Client.pdb" && documents.Any(d => d.Name.EndsWith("/MonaiLabelClient.g.cs", StringComparison.Ordinal));
             }
         }
+
+        Assert.True(pdbs > 0, $"{id}: no PDB packed");
+        Assert.True(generated || id == "MonaiLabel.Emulator", $"{id}: no MonaiLabel.Client.pdb with the generated client");
     }
 
     [Fact]
