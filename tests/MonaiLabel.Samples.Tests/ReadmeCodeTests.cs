@@ -34,6 +34,43 @@ public sealed class ReadmeCodeTests
         }
     }
 
+    public static TheoryData<string> PackageReadmes() => new()
+    {
+        "src/MonaiLabel.Client/PACKAGE-README.md",
+        "src/MonaiLabel.Emulator/PACKAGE-README.md",
+        "src/MonaiLabel.Cli/PACKAGE-README.md",
+    };
+
+    [Theory]
+    [MemberData(nameof(PackageReadmes))]
+    public void A_package_readme_shows_compiled_code_only(string readme)
+    {
+        // A package page cannot name repository files, so its C# is an excerpt: the block's lines, indentation aside,
+        // are consecutive lines of one sample file (compiled and run here).
+        var samples = Directory.GetFiles(Path.Combine(Root, "tests", "MonaiLabel.Samples"), "*.cs")
+            .Concat(Directory.GetFiles(Path.Combine(Root, "tests", "MonaiLabel.Samples.Tests"), "*.cs"))
+            .Select(f => Normalize(File.ReadAllText(f)).Split('\n').Select(l => l.Trim()).ToList())
+            .ToList();
+        foreach (var block in CSharpBlocks(readme))
+        {
+            var lines = block.TrimEnd('\n').Split('\n').Select(l => l.Trim()).ToList();
+            Assert.True(
+                samples.Any(file => Enumerable.Range(0, Math.Max(0, file.Count - lines.Count + 1)).Any(i => file.Skip(i).Take(lines.Count).SequenceEqual(lines))),
+                $"{readme}: this ```csharp block is not an excerpt of a sample file:\n{block}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PackageReadmes))]
+    public void A_package_readme_links_only_to_what_exists_outside_the_repository(string readme)
+    {
+        // The packed READMEs are checked again by tests/MonaiLabel.Packaging.Tests (.ci/run); this is the fast check.
+        var text = File.ReadAllText(Path.Combine(Root, readme));
+        var links = Regex.Matches(text, @"\]\(\s*<?([^)\s>]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.Matches("^(https?://|#)", link));
+    }
+
     [Fact]
     public void Readme_shows_every_sample()
     {

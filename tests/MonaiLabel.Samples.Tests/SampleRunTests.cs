@@ -45,6 +45,30 @@ public sealed class SampleRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Quick_start_is_a_whole_program_that_takes_the_server_and_the_image()
+    {
+        await using var server = await StartAsync(sampleImages: 0);
+        var image = Path.Combine(_work.FullName, "spleen_10.nii.gz");
+        await File.WriteAllBytesAsync(image, Enumerable.Range(0, 5000).Select(i => (byte)(i * 7)).ToArray());
+        var results = Path.Combine(_work.FullName, "results");
+
+        var exit = await QuickStart.Main(new[] { server.Url.ToString(), image, results });
+
+        Assert.Equal(0, exit);
+        Assert.Equal(new[] { "spleen_10_segmentation_spleen.nii.gz" }, Directory.GetFiles(results).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Quick_start_program_says_how_to_run_it_and_what_failed()
+    {
+        Assert.Equal(2, await QuickStart.Main(Array.Empty<string>()));
+
+        // A server with auth on and no credentials given: the first call is refused (Unauthorized), exit code 1.
+        await using var server = await StartAsync(sampleImages: 0, auth: true);
+        Assert.Equal(1, await QuickStart.Main(new[] { server.Url.ToString(), Path.Combine(_work.FullName, "spleen_10.nii.gz"), _work.FullName }));
+    }
+
+    [Fact]
     public async Task The_old_quick_start_error_example_never_fires_the_info_of_a_missing_image_is_empty()
     {
         // What issue 17 found: MONAI Label (and the emulator) answer 200 {} here, so a catch of NotFound never runs.
