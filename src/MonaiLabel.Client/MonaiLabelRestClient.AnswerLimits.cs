@@ -39,7 +39,7 @@ internal partial class MonaiLabelRestClient
 
     /// <summary>
     /// Puts every answer's body behind <see cref="ResponseBodyContent"/> before the generated code reads it, by what
-    /// the operation declared it reads (<see cref="DeclaredAnswer"/>): JSON and text answers are read into memory (so
+    /// the operation declared it reads (<see cref="RequestContext"/>): JSON and text answers are read into memory (so
     /// they are size-limited, and JSON must be labelled as JSON), file and multipart answers are streamed to their
     /// reader (not limited). Error answers are kept to a bounded preview.
     /// </summary>
@@ -62,7 +62,7 @@ internal partial class MonaiLabelRestClient
             return;
         }
 
-        var kind = DeclaredAnswer.Of(request);
+        var kind = RequestContext.AnswerOf(request);
         if (kind == AnswerKind.Stream)
         {
             response.Content = new ResponseBodyContent(content, new ResponseBodyLimits(what, ReadTimeout, null, truncateAtMax: false));

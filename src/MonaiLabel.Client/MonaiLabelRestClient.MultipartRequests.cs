@@ -6,10 +6,10 @@ using System.Net.Http;
 
 namespace MonaiLabel.Client;
 
-// Fix-ups of generated multipart requests, applied to every call in PrepareRequest.
+// Fix-ups of generated multipart requests, applied to every call in OnSending.
 internal partial class MonaiLabelRestClient
 {
-    private static void NormalizeMultipartRequest(HttpRequestMessage request)
+    private static void NormalizeMultipartRequest(HttpRequestMessage request, OperationDeclaration declaration)
     {
         if (!(request.Content is MultipartFormDataContent multipart))
         {
@@ -42,7 +42,7 @@ internal partial class MonaiLabelRestClient
             var ascii = Unique(UploadFileName.ToAscii(raw), sent);
             disposition.FileNameStar = null;
             disposition.FileName = "\"" + ascii + "\"";
-            if (disposition.Name?.Trim('"') == "file")
+            if (declaration.ImageIdFromFileName && disposition.Name?.Trim('"') == "file")
             {
                 KeepImageIdOfFileName(request, raw, ascii);
             }
@@ -74,16 +74,15 @@ internal partial class MonaiLabelRestClient
     }
 
     /// <summary>
-    /// An image upload without an id is stored by the server under the stem of the sent file name. When the ASCII
+    /// An image upload without an id is stored by the server under the stem of the sent file name (operations with
+    /// <c>x-monailabel-image-id-from-file-name</c> in the spec). When the ASCII
     /// name sent would give a different stem than the file's own name (<c>名前.nii.gz</c> → <c>__</c>), the id the
     /// Python client would get — the real stem — is sent explicitly as <c>image=</c>.
     /// </summary>
     private static void KeepImageIdOfFileName(HttpRequestMessage request, string raw, string ascii)
     {
         var uri = request.RequestUri;
-        var path = RequestPaths.Of(uri);
-        if (uri == null || request.Method != HttpMethod.Put ||
-            !(path.EndsWith("/datastore/image", StringComparison.Ordinal) || path.EndsWith("/datastore/", StringComparison.Ordinal)))
+        if (uri == null)
         {
             return;
         }

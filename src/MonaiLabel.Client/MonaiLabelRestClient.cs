@@ -95,28 +95,23 @@ internal partial class MonaiLabelRestClient
         }
     }
 
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    /// <summary>
+    /// Called by every generated operation just before it sends (template <c>Client.Class.BeforeSend.liquid</c>) with
+    /// what the operation declares of itself (from the spec). The request's one place of preparation: its URL is
+    /// resolved against the server URL of this moment (rather than mutating the possibly shared HttpClient), its
+    /// <see cref="RequestContext"/> is attached for the handlers, a multipart body is fixed up for the server's
+    /// parser, and the token of <see cref="UpdateAuth"/> is added.
+    /// </summary>
+    private void OnSending(HttpRequestMessage request, OperationDeclaration declaration)
     {
-        // Resolve against our own normalised URL rather than mutating the (possibly shared) HttpClient.
         var server = _serverUrl;
-        request.RequestUri = new Uri(server, url);
-        AuthenticationHandler.ForServer(request, server);
-        NormalizeMultipartRequest(request);
+        request.RequestUri = new Uri(server, request.RequestUri!);
+        RequestContext.Attach(request, declaration, server);
+        NormalizeMultipartRequest(request, declaration);
         if (_authorization != null && request.Headers.Authorization == null)
         {
             request.Headers.Authorization = _authorization;
         }
-    }
-
-    /// <summary>
-    /// Called by every generated operation just before it sends (template <c>Client.Class.BeforeSend.liquid</c>) with
-    /// the operation's <c>operationId</c> and how it reads its answer (from the spec's result type): the operation
-    /// declares here what the handlers and the answer limits need to know of it.
-    /// </summary>
-    private static void OnSending(HttpRequestMessage request, string operationId, AnswerKind answer)
-    {
-        Idempotency.Declare(request, operationId);
-        DeclaredAnswer.Declare(request, answer);
     }
 
     /// <summary>Converts a free-form answer (read by the generated code as a JSON token) into a typed model.</summary>

@@ -49,7 +49,6 @@ internal static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"startup-ms: {stopwatch.Elapsed.TotalMilliseconds:0.0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"jit-methods: {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answer: {models}"));
-        if (Environment.GetEnvironmentVariable("H25_ASM") != null) foreach (var a in AppDomain.CurrentDomain.GetAssemblies()) Console.WriteLine("asm " + a.GetName().Name);
         return 0;
     }
 

@@ -8,14 +8,12 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// One public operation being traced and measured: its span (when a trace listener samples it), its start time, and
-/// what the handlers report while it runs — body bytes, retries, token refreshes — through <see cref="Current"/>,
-/// which flows with the operation's async calls into the HttpClient pipeline. Started by <see cref="RunAsync{T}"/>
+/// what the handlers report while it runs — body bytes, retries, token refreshes — through <see cref="Current"/>
+/// (<see cref="AmbientCall"/>), which flows with the operation's async calls into the HttpClient pipeline. Started by <see cref="RunAsync{T}"/>
 /// around the whole operation (request, answer read and saved), so .NET's own HttpClient spans are its children.
 /// </summary>
 internal sealed class OperationScope
 {
-    private static readonly AsyncLocal<OperationScope?> CurrentScope = new();
-
     private readonly string _operation;
     private readonly string? _host;
     private readonly int? _port;
@@ -33,7 +31,7 @@ internal sealed class OperationScope
     }
 
     /// <summary>The operation the calling code runs in, if it is being observed.</summary>
-    public static OperationScope? Current => CurrentScope.Value;
+    public static OperationScope? Current => AmbientCall.Scope;
 
     /// <summary>The operation's span; null when no trace listener wants it.</summary>
     public Activity? Activity { get; }
@@ -52,8 +50,8 @@ internal sealed class OperationScope
         string method, Uri? server, Func<Task<T>> body, string? model, string? strategy, BackgroundTaskKind? taskKind)
     {
         var scope = Start(method, server, model, strategy, taskKind);
-        var previous = CurrentScope.Value;
-        CurrentScope.Value = scope;
+        var outer = AmbientCall.Enter(scope);
+        var previous = outer == null ? null : AmbientCall.ScopeOf(outer);
         try
         {
             var result = await body().ConfigureAwait(false);
@@ -67,7 +65,7 @@ internal sealed class OperationScope
         }
         finally
         {
-            CurrentScope.Value = previous;
+            AmbientCall.Leave(outer);
             if (previous != null)
             {
                 // A nested operation (a poll inside a wait) moves bytes for the outer one too.

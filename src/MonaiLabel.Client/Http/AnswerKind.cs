@@ -1,11 +1,8 @@
-using System.Net.Http;
-
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// How the operation that sent a request reads its success answer, declared by the operation itself (the template
-/// <c>Client.Class.BeforeSend.liquid</c> writes it from the spec's result type into every generated method), so the
-/// answer limits need not guess it.
+/// How an operation reads its success answer, declared from the spec's result type by the template
+/// <c>Client.Class.BeforeSend.liquid</c>, so the answer limits need not guess it.
 /// </summary>
 internal enum AnswerKind
 {
@@ -17,16 +14,4 @@ internal enum AnswerKind
 
     /// <summary>A file or multipart answer streamed to its reader, or no body at all: not read into memory here.</summary>
     Stream,
-}
-
-/// <summary>Carries the <see cref="AnswerKind"/> an operation declared on its request.</summary>
-internal static class DeclaredAnswer
-{
-    private static readonly RequestOption<AnswerKind> Kind = new("MonaiLabel.Client.AnswerKind");
-
-    public static void Declare(HttpRequestMessage request, AnswerKind kind) => Kind.Set(request, kind);
-
-    /// <summary>The declared kind; a request no operation declared is streamed (nothing is assumed of its body).</summary>
-    public static AnswerKind Of(HttpRequestMessage? request) =>
-        request != null && Kind.TryGet(request, out var kind) ? kind : AnswerKind.Stream;
 }

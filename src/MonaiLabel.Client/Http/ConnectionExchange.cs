@@ -11,10 +11,10 @@ namespace MonaiLabel.Client;
 internal sealed class ConnectionExchange
 {
     /// <summary>
-    /// The attempt in flight on this async flow. SocketsHttpHandler writes an HTTP/1.1 request on the caller's
-    /// flow, so the connection's stream sees the value set by the handler above it.
+    /// The attempt in flight on this async flow (<see cref="AmbientCall.Exchange"/>). SocketsHttpHandler writes an
+    /// HTTP/1.1 request on the caller's flow, so the connection's stream sees the value set by the handler above it.
     /// </summary>
-    internal static readonly AsyncLocal<ConnectionExchange?> Current = new();
+    internal static ConnectionExchange? Current => AmbientCall.Exchange;
 
     private int _written;
     private int _reused;

@@ -16,10 +16,10 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal sealed class ExchangeTrackingStream : Stream
 {
-    // A request written by a pipeline without ReusedConnectionReplayHandler: still counts as an earlier exchange.
-    private static readonly ConnectionExchange Untracked = new();
-
     private readonly Stream _inner;
+    // Stands for a request written by a pipeline without ReusedConnectionReplayHandler: it still counts as an earlier
+    // exchange of this connection. One per connection, so no state is shared between connections.
+    private readonly ConnectionExchange _untracked = new();
     private ConnectionExchange? _current;
 
     public ExchangeTrackingStream(Stream inner) => _inner = inner;
@@ -56,7 +56,7 @@ internal sealed class ExchangeTrackingStream : Stream
 
     private void BeforeWrite()
     {
-        var exchange = ConnectionExchange.Current.Value ?? Untracked;
+        var exchange = ConnectionExchange.Current ?? _untracked;
         var previous = _current;
         if (ReferenceEquals(previous, exchange))
         {

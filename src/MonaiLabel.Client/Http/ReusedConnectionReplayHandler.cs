@@ -28,7 +28,7 @@ internal sealed class ReusedConnectionReplayHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var exchange = new ConnectionExchange();
-        ConnectionExchange.Current.Value = exchange;
+        var outer = AmbientCall.Enter(exchange);
         try
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -39,7 +39,7 @@ internal sealed class ReusedConnectionReplayHandler : DelegatingHandler
         }
         finally
         {
-            ConnectionExchange.Current.Value = null;
+            AmbientCall.Leave(outer);
         }
 
         // The second and last attempt: whatever it ends in is the answer.

@@ -17,9 +17,11 @@ internal sealed class WriteBehind
     private const long Interval = 8L << 20;
     private const uint SyncFileRangeWrite = 2; // SYNC_FILE_RANGE_WRITE: start write-out, do not wait for it.
 
-    private static bool s_unavailable = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || !Environment.Is64BitProcess;
+    private static readonly bool Supported = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && Environment.Is64BitProcess;
 
     private readonly SafeFileHandle _file;
+    // Per file, not a process-wide flag: a C library without the call costs one failed lookup per file, no shared state.
+    private bool _unavailable = !Supported;
     private long _started; // Bytes from the start of the file whose write-out was started.
 
     public WriteBehind(SafeFileHandle file)
@@ -30,7 +32,7 @@ internal sealed class WriteBehind
     /// <summary>Tells how many bytes the file now holds; starts their write-out every <see cref="Interval"/> bytes.</summary>
     public void Written(long length)
     {
-        if (s_unavailable || length - _started < Interval)
+        if (_unavailable || length - _started < Interval)
         {
             return;
         }
@@ -43,7 +45,7 @@ internal sealed class WriteBehind
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            s_unavailable = true;
+            _unavailable = true;
         }
     }
 

@@ -33,8 +33,8 @@ public class DeclaredAnswerTests
     [Fact]
     public void A_request_no_operation_declared_is_streamed()
     {
-        Assert.Equal(AnswerKind.Stream, DeclaredAnswer.Of(new HttpRequestMessage(HttpMethod.Get, "info/")));
-        Assert.Equal(AnswerKind.Stream, DeclaredAnswer.Of(null));
+        Assert.Equal(AnswerKind.Stream, RequestContext.AnswerOf(new HttpRequestMessage(HttpMethod.Get, "info/")));
+        Assert.Equal(AnswerKind.Stream, RequestContext.AnswerOf(null));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class DeclaredAnswerTests
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            seen.Add(DeclaredAnswer.Of(request));
+            seen.Add(RequestContext.AnswerOf(request));
             if (dropAccept)
             {
                 request.Headers.Accept.Clear();

@@ -6,8 +6,8 @@ using Xunit;
 namespace MonaiLabel.Client.Tests.Ecosystem;
 
 /// <summary>
-/// Each operation declares whether it may repeat (a request option the retry handler reads), rather than the retry
-/// handler recognising paths.
+/// Each operation declares whether it may repeat (x-monailabel-idempotent in the spec, carried by the request's
+/// RequestContext, which the retry handler reads), rather than the retry handler recognising paths or operation ids.
 /// </summary>
 public class IdempotencyTests
 {
@@ -41,11 +41,14 @@ public class IdempotencyTests
     [Fact]
     public void A_request_no_operation_declared_is_idempotent_by_its_method_only()
     {
-        Assert.True(Idempotency.IsIdempotent(new HttpRequestMessage(HttpMethod.Get, "datastore/image/info")));
-        Assert.False(Idempotency.IsIdempotent(new HttpRequestMessage(HttpMethod.Put, "datastore/image/info")));
+        Assert.True(RequestContext.IsIdempotent(new HttpRequestMessage(HttpMethod.Get, "datastore/image/info")));
+        Assert.False(RequestContext.IsIdempotent(new HttpRequestMessage(HttpMethod.Put, "datastore/image/info")));
 
         var declared = new HttpRequestMessage(HttpMethod.Put, "anything");
-        Idempotency.Declare(declared, "updateImageInfo");
-        Assert.True(Idempotency.IsIdempotent(declared));
+        RequestContext.Attach(declared, new OperationDeclaration("anyWrite", AnswerKind.Json, idempotentWrite: true, imageIdFromFileName: false), new System.Uri("http://127.0.0.1/"));
+        Assert.True(RequestContext.IsIdempotent(declared));
+        var undeclared = new HttpRequestMessage(HttpMethod.Put, "anything");
+        RequestContext.Attach(undeclared, new OperationDeclaration("anyWrite", AnswerKind.Json, idempotentWrite: false, imageIdFromFileName: false), new System.Uri("http://127.0.0.1/"));
+        Assert.False(RequestContext.IsIdempotent(undeclared));
     }
 }

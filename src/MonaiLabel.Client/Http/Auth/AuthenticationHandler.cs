@@ -10,7 +10,7 @@ namespace MonaiLabel.Client;
 
 /// <summary>
 /// Sends the access token as <c>Authorization: Bearer …</c>. The token is the one of the server the request goes
-/// to (the client's <see cref="MonaiLabelClient.ServerUrl"/> when it sent it, stamped by <see cref="ForServer"/>), fetched
+/// to (the client's <see cref="MonaiLabelClient.ServerUrl"/> when it sent it, in the request's <see cref="RequestContext"/>), fetched
 /// from that server's <c>/auth/token</c>; a server with auth off gets no token. On a 401 it refreshes the token once
 /// and, when the request body can be sent again, retries the request once. A request that already carries
 /// Authorization (set with <see cref="MonaiLabelClient.UpdateAuth(AuthToken?)"/>) is left alone. A request this
@@ -19,12 +19,6 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal sealed class AuthenticationHandler : DelegatingHandler
 {
-    // Marks a request whose Authorization this handler set, so a retry of it is authorised again.
-    private static readonly RequestOption<bool> SetHereOption = new("MonaiLabel.Client.AuthorizationSetByHandler");
-
-    // The base URL of the server a MonaiLabelClient sent the request to.
-    private static readonly RequestOption<Uri> ServerOption = new("MonaiLabel.Client.ServerUrl");
-
     private readonly AccessTokenSource _tokens;
     private readonly ILogger _logger;
     private readonly Uri? _configured;
@@ -67,12 +61,6 @@ internal sealed class AuthenticationHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stamps <paramref name="request"/> with the base URL of the server it is sent to.</summary>
-    internal static void ForServer(HttpRequestMessage request, Uri serverUrl)
-    {
-        ServerOption.Set(request, serverUrl);
-    }
-
     private void SetAuthorization(HttpRequestMessage request, string? token)
     {
         request.Headers.Authorization = token == null ? null : new AuthenticationHeaderValue("Bearer", token);
@@ -106,9 +94,10 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
     private static bool CanSendAgain(HttpContent? content) => content == null || content is ByteArrayContent;
 
-    private static bool SetHere(HttpRequestMessage request) => SetHereOption.TryGet(request, out var set) && set;
+    // Marks a request whose Authorization this handler set, so a retry of it is authorised again.
+    private static bool SetHere(HttpRequestMessage request) => RequestContext.Of(request)?.AuthorizationSetByHandler == true;
 
-    private static void MarkSetHere(HttpRequestMessage request) => SetHereOption.Set(request, true);
+    private static void MarkSetHere(HttpRequestMessage request) => RequestContext.OfOrUndeclared(request).AuthorizationSetByHandler = true;
 
-    private static Uri? StampedServer(HttpRequestMessage request) => ServerOption.TryGet(request, out var url) ? url : null;
+    private static Uri? StampedServer(HttpRequestMessage request) => RequestContext.Of(request)?.ServerUrl;
 }

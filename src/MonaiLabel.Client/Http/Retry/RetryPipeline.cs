@@ -112,11 +112,11 @@ internal sealed class RetryPipeline
     }
 
     /// <summary>
-    /// Idempotent calls only (as their operation declared them, see <see cref="Idempotency"/>), unless the caller
+    /// Idempotent calls only (as their operation declared them, see <see cref="RequestContext"/>), unless the caller
     /// opted in to retrying every call.
     /// </summary>
     internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry) =>
-        request != null && (retry.RetryNonIdempotent || Idempotency.IsIdempotent(request));
+        request != null && (retry.RetryNonIdempotent || RequestContext.IsIdempotent(request));
 
     /// <summary>Why an attempt is retried, for telemetry: the HTTP status, or <c>Timeout</c> / <c>ConnectionFailed</c>.</summary>
     internal static string RetryReason(Outcome<HttpResponseMessage> outcome) =>
