@@ -32,12 +32,15 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
             .WithDescription("Run a model on an image (--image ID, --file PATH or --session ID) and save the result files.")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--name", "spleen_10_auto.nii.gz")
-            .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'");
+            .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'")
+            .WithExample("infer", "sam_2d", "--image", "spleen_10", "--fg", "120,88,40", "--bg", "60,60,40", "--slice", "40")
+            .WithExample("infer", "deepedit", "--image", "spleen_10", "--point", "spleen=120,88,40", "--label-name", "spleen")
+            .WithExample("infer", "Histogram+GraphCut", "--image", "spleen_10", "--scribbles", "scribbles.nrrd", "--label-info", "background_scribbles=2", "--label-info", "foreground_scribbles=3");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
         var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
-            server.Client.InferAsync(settings.Model, new InferRequest
+            InferPrompts.InferAsync(server.Client, settings.Model, settings, new InferRequest
             {
                 ImageId = settings.Image,
                 SessionId = settings.Session,
@@ -53,6 +56,19 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
 
         output.Result(result, () => Show(output, settings.Model, result));
         return ExitCodes.Ok;
+    }
+
+    // The embedded emulator serves the interactive models too when a prompt is given (deepgrow, SAM2, scribbles).
+    protected override MonaiLabel.Emulator.MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings)
+    {
+        if (!settings.HasPrompt)
+        {
+            return null;
+        }
+
+        var options = ServerConnection.DefaultEmulatorOptions(settings);
+        options.Interactive = true;
+        return options;
     }
 
     internal static void Show(Output output, string model, InferResult result)
@@ -73,7 +89,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
         }
     }
 
-    internal sealed class Settings : SaveSettings
+    internal sealed class Settings : InferPromptSettings
     {
         [CommandArgument(0, "<MODEL>")]
         [Description("The model (see 'mlabel info').")]
