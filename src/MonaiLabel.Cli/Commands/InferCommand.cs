@@ -33,7 +33,10 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--name", "spleen_10_auto.nii.gz")
             .WithExample("infer", "deepedit", "--file", "case.nii.gz", "--params", "'{\"foreground\": [[10, 20, 30]]}'")
-            .WithExample("infer", "segmentation_spleen", "--unlabeled", "final", "--save-as", "final", "--concurrency", "2");
+            .WithExample("infer", "segmentation_spleen", "--unlabeled", "final", "--save-as", "final", "--concurrency", "2")
+            .WithExample("infer", "sam_2d", "--image", "spleen_10", "--fg", "120,88,40", "--bg", "60,60,40", "--slice", "40")
+            .WithExample("infer", "deepedit", "--image", "spleen_10", "--point", "spleen=120,88,40", "--label-name", "spleen")
+            .WithExample("infer", "Histogram+GraphCut", "--image", "spleen_10", "--scribbles", "scribbles.nrrd", "--label-info", "background_scribbles=2", "--label-info", "foreground_scribbles=3");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
         }
 
         var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
-            server.Client.InferAsync(settings.Model, new InferRequest
+            InferPrompts.InferAsync(server.Client, settings.Model, settings, new InferRequest
             {
                 ImageId = settings.Image,
                 SessionId = settings.Session,
@@ -59,6 +62,19 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
 
         output.Result(result, () => Show(output, settings.Model, result));
         return ExitCodes.Ok;
+    }
+
+    // The embedded emulator serves the interactive models too when a prompt is given (deepgrow, SAM2, scribbles).
+    protected override MonaiLabel.Emulator.MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings)
+    {
+        if (!settings.HasPrompt)
+        {
+            return null;
+        }
+
+        var options = ServerConnection.DefaultEmulatorOptions(settings);
+        options.Interactive = true;
+        return options;
     }
 
     internal static void Show(Output output, string model, InferResult result)
@@ -79,7 +95,7 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
         }
     }
 
-    internal sealed partial class Settings : SaveSettings
+    internal sealed partial class Settings : InferPromptSettings
     {
         [CommandArgument(0, "<MODEL>")]
         [Description("The model (see 'mlabel info').")]
