@@ -197,11 +197,13 @@ internal static class BulkReference
         Console.WriteLine($"infers the server ran (its log: \"Infer Request\"): {infers} for {images} images ({infers - images} run twice); labels stored: {labelPuts} ({labelPuts - images} twice); results and labels right (input XOR 0xFF): {right}/{images}");
     }
 
-    // One mlabel process with --json; SIGINT (one Ctrl+C) once `stopAfter` items have ended.
+    // One mlabel process with --json; SIGINT (one Ctrl+C) once `stopAfter` items have ended. It starts through a
+    // python exec that resets SIGINT to its default: a benchmark started in the background (nohup ... &) ignores
+    // SIGINT, its children inherit that, and a real Ctrl+C is what is measured.
     private static RunResult Interrupted(string[] mlabel, string[] command, int? stopAfter)
     {
-        var start = new ProcessStartInfo(mlabel[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in mlabel.Skip(1).Concat(command))
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])" }.Concat(mlabel).Concat(command))
         {
             start.ArgumentList.Add(arg);
         }
