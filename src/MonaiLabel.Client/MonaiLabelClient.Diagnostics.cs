@@ -8,7 +8,7 @@ public partial class MonaiLabelClient
 {
     /// <summary>
     /// Runs <paramref name="body"/> as the operation <paramref name="method"/> names, given as <c>nameof</c> of the
-    /// public method, without its <c>Async</c> suffix (span <c>MonaiLabel Infer</c> for <see cref="InferAsync"/>):
+    /// public method, without its <c>Async</c> suffix (span <c>MonaiLabel Infer</c> for <see cref="InferAsync(string, InferRequest, System.Threading.CancellationToken)"/>):
     /// explicit, so that the span name is part of the code a reviewer sees (as Azure's ClientDiagnostics scopes), not a
     /// compiler default that a refactoring changes silently. Argument checks stay outside, so they still throw before a
     /// task exists. Only app configuration (model, strategy, task kind) is passed as tags, never ids.
