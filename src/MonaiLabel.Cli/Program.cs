@@ -27,7 +27,7 @@ public static class Program
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await RunAsync(args, Console.Out, Console.Error, cancellation.Token).ConfigureAwait(false);
+            return await RunAsync(args, Console.Out, Console.Error, CliEnvironment.FromProcess(), cancellation.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -36,17 +36,25 @@ public static class Program
     }
 
     /// <summary>
-    /// Runs one <c>mlabel</c> command line in-process: what a user would see on the terminal goes to
+    /// Runs one <c>mlabel</c> command line in-process with the process's environment variables (see
+    /// <see cref="CliEnvironment.FromProcess"/>): what a user would see on the terminal goes to
     /// <paramref name="stdout"/> and <paramref name="stderr"/>. Returns the exit code (see <see cref="ExitCodes"/>).
-    /// Safe to call concurrently: nothing static is shared between runs.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, stdout, stderr, CliEnvironment.FromProcess(), cancellationToken);
+
+    /// <summary>
+    /// Runs one <c>mlabel</c> command line in-process with the given environment variables and stdin. Safe to call
+    /// concurrently: nothing static is shared between runs, and the process's own environment is not read.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(environment);
 
-        var cli = new CliContext(stdout, stderr, IsTerminal(stdout));
+        var cli = new CliContext(stdout, stderr, IsTerminal(stdout), environment);
         var arguments = GlobalOptionMover.Move(args, Branches);
         var app = new CommandApp(new TypeRegistrar(cli));
         app.Configure(config => Configure(config, cli));
@@ -59,7 +67,7 @@ public static class Program
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, cli, VerboseRequested(arguments), cancellationToken);
+            return ErrorReporter.Report(e, cli, Requested(arguments, "--verbose"), Requested(arguments, "--json"), cancellationToken);
         }
         finally
         {
@@ -80,6 +88,7 @@ public static class Program
 
         config.AddExample("demo");
         config.AddExample("--server", "http://127.0.0.1:8000", "info");
+        config.AddExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--password-stdin");
         config.AddExample("--server", "http://127.0.0.1:8000", "--json", "datastore", "list");
         config.AddExample("--server", "http://127.0.0.1:8000", "infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results");
         config.AddExample("--server", "http://127.0.0.1:8000", "train", "status", "--watch");
@@ -117,12 +126,13 @@ public static class Program
         return args.Length == 0 || (Branches.Contains(args[0]) && (args.Length == 1 || args[1].StartsWith('-')));
     }
 
-    private static bool VerboseRequested(IReadOnlyList<string> args)
+    // Read from the raw arguments: the error may be that the command line could not be parsed at all.
+    private static bool Requested(IReadOnlyList<string> args, string flag)
     {
         foreach (var arg in args)
         {
             if (arg == "--") { break; }
-            if (arg == "--verbose") { return true; }
+            if (arg == flag) { return true; }
         }
 
         return false;

@@ -36,7 +36,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
-        var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
+        var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer => KnownNames.CheckedAsync(server.Client, NameKind.Model, settings.Model, () =>
             server.Client.InferAsync(settings.Model, new InferRequest
             {
                 ImageId = settings.Image,
@@ -49,7 +49,7 @@ internal sealed class InferCommand : ClientCommand<InferCommand.Settings>
                 ResultFileName = settings.Name,
                 Overwrite = settings.Overwrite,
                 Progress = transfer,
-            }, cancellationToken)).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken)).ConfigureAwait(false);
 
         output.Result(result, () => Show(output, settings.Model, result));
         return ExitCodes.Ok;
