@@ -55,12 +55,37 @@ internal sealed class Output
         Cli.Stdout.WriteLine(JsonConvert.SerializeObject(value ?? JValue.CreateNull(), JsonSettings));
     }
 
-    /// <summary>A line of human output (ignored with --json).</summary>
+    /// <summary>
+    /// A line of human output (ignored with --json). Redirected, it is written whole, never wrapped at the table width,
+    /// so that grep and scripts see one line (and colours are off there anyway).
+    /// </summary>
     public void Line(string markup)
     {
-        if (!Json)
+        if (Json)
+        {
+            return;
+        }
+
+        if (Cli.IsTerminal)
         {
             Console.MarkupLine(markup);
+        }
+        else
+        {
+            Cli.Stdout.WriteLine(Markup.Remove(markup));
+        }
+    }
+
+    /// <summary>A line of plain text (not markup), never wrapped when redirected.</summary>
+    public void PlainLine(string text)
+    {
+        if (Cli.IsTerminal)
+        {
+            Console.WriteLine(text);
+        }
+        else
+        {
+            Cli.Stdout.WriteLine(text);
         }
     }
 
