@@ -26,7 +26,7 @@ internal abstract class ClientCommand<TSettings> : AsyncCommand<TSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        var target = ServerTarget.Resolve(settings, Cli, EmulatorWhenNoServer);
+        var target = ServerTarget.Resolve(settings, Cli, EmulatorWhenNoServer, SendCredentials);
         await using var server = await ServerConnection.OpenAsync(target, settings, Cli, EmulatorOptions(settings, target), SendCredentials, cancellationToken)
             .ConfigureAwait(false);
         return await RunAsync(server, settings, new Output(Cli, settings.Json), cancellationToken).ConfigureAwait(false);

@@ -47,8 +47,9 @@ internal sealed class ServerTarget
     /// <param name="settings">The command line.</param>
     /// <param name="cli">The environment, and where a note about an unusable config file goes.</param>
     /// <param name="emulatorWhenNone">True for <c>demo</c>: no server at all means the emulator, not an error.</param>
+    /// <param name="withCredentials">False for auth login, which brings its own: nothing stored is looked up.</param>
     /// <exception cref="UsageException">No server, or a variable that is not usable.</exception>
-    public static ServerTarget Resolve(GlobalSettings settings, CliContext cli, bool emulatorWhenNone)
+    public static ServerTarget Resolve(GlobalSettings settings, CliContext cli, bool emulatorWhenNone, bool withCredentials = true)
     {
         HostsFile? hosts = null;
         var hostsLoaded = false;
@@ -89,6 +90,11 @@ internal sealed class ServerTarget
         else
         {
             throw new UsageException(NoServerMessage);
+        }
+
+        if (!withCredentials)
+        {
+            return new ServerTarget(url, null, null, null, null, source);
         }
 
         if (!string.IsNullOrEmpty(settings.Token) || !string.IsNullOrEmpty(settings.Username))
