@@ -24,7 +24,7 @@ public static class Program
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await RunAsync(args, Console.Out, Console.Error, interrupts).ConfigureAwait(false);
+            return await RunAsync(args, Console.Out, Console.Error, CliEnvironment.FromProcess(), interrupts).ConfigureAwait(false);
         }
         finally
         {
@@ -33,32 +33,41 @@ public static class Program
     }
 
     /// <summary>
-    /// Runs one <c>mlabel</c> command line in-process: what a user would see on the terminal goes to
+    /// Runs one <c>mlabel</c> command line in-process with the process's environment variables (see
+    /// <see cref="CliEnvironment.FromProcess"/>): what a user would see on the terminal goes to
     /// <paramref name="stdout"/> and <paramref name="stderr"/>. Returns the exit code (see <see cref="ExitCodes"/>).
-    /// Safe to call concurrently: nothing static is shared between runs.
     /// </summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        RunAsync(args, stdout, stderr, CancellationToken.None, cancellationToken);
+        RunAsync(args, stdout, stderr, CliEnvironment.FromProcess(), CancellationToken.None, cancellationToken);
 
     /// <summary>
-    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, with a first Ctrl+C of its own:
-    /// <paramref name="stopToken"/> asks a bulk command to start no new item (those in flight finish);
+    /// Runs one <c>mlabel</c> command line in-process with the given environment variables and stdin. Safe to call
+    /// concurrently: nothing static is shared between runs, and the process's own environment is not read.
+    /// </summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken cancellationToken) =>
+        RunAsync(args, stdout, stderr, environment, CancellationToken.None, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, CliEnvironment, CancellationToken)"/>, with a first Ctrl+C
+    /// of its own: <paramref name="stopToken"/> asks a bulk command to start no new item (those in flight finish);
     /// <paramref name="cancellationToken"/> aborts.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken stopToken, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, CancellationToken stopToken, CancellationToken cancellationToken)
     {
         using var interrupts = new Interrupts(stopToken, cancellationToken);
-        return await RunAsync(args, stdout, stderr, interrupts).ConfigureAwait(false);
+        return await RunAsync(args, stdout, stderr, environment, interrupts).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Interrupts interrupts)
+    private static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment environment, Interrupts interrupts)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(environment);
 
         var cancellationToken = interrupts.AbortToken;
-        var cli = new CliContext(stdout, stderr, IsTerminal(stdout), interrupts);
+        var cli = new CliContext(stdout, stderr, IsTerminal(stdout), environment, interrupts);
         var arguments = GlobalOptionMover.Move(args, Branches);
         var app = new CommandApp(new TypeRegistrar(cli));
         app.Configure(config => Configure(config, cli));
@@ -71,7 +80,7 @@ public static class Program
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, cli, VerboseRequested(arguments), cancellationToken);
+            return ErrorReporter.Report(e, cli, Requested(arguments, "--verbose"), Requested(arguments, "--json"), cancellationToken);
         }
         finally
         {
@@ -92,6 +101,7 @@ public static class Program
 
         config.AddExample("demo");
         config.AddExample("--server", "http://127.0.0.1:8000", "info");
+        config.AddExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--password-stdin");
         config.AddExample("--server", "http://127.0.0.1:8000", "--json", "datastore", "list");
         config.AddExample("--server", "http://127.0.0.1:8000", "infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results");
         config.AddExample("--server", "http://127.0.0.1:8000", "train", "status", "--watch");
@@ -129,12 +139,13 @@ public static class Program
         return args.Length == 0 || (Branches.Contains(args[0]) && (args.Length == 1 || args[1].StartsWith('-')));
     }
 
-    private static bool VerboseRequested(IReadOnlyList<string> args)
+    // Read from the raw arguments: the error may be that the command line could not be parsed at all.
+    private static bool Requested(IReadOnlyList<string> args, string flag)
     {
         foreach (var arg in args)
         {
             if (arg == "--") { break; }
-            if (arg == "--verbose") { return true; }
+            if (arg == flag) { return true; }
         }
 
         return false;

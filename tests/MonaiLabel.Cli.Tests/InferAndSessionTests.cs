@@ -131,10 +131,10 @@ public sealed class InferAndSessionTests
     }
 
     [Fact]
-    public async Task Infer_with_an_unknown_model_is_a_server_error()
+    public async Task Infer_with_an_unknown_model_is_a_server_error_that_names_the_models()
     {
         await using var server = await Mlabel.StartAsync();
         var line = Mlabel.Fails(await Mlabel.RunAsync(server, "infer", "nope", "--image", "case_01", "--out", Path.GetTempPath()), 1);
-        Assert.Contains("ServerError (HTTP 500)", line);
+        Assert.Contains("UnknownModel (HTTP 500): unknown model 'nope'", line);
     }
 }

@@ -32,9 +32,9 @@ public sealed class InfoAndDatastoreTests
     }
 
     [Fact]
-    public async Task Without_server_the_emulator_is_started_and_said_on_stderr()
+    public async Task With_emulator_the_emulator_is_started_and_said_on_stderr()
     {
-        var result = await Mlabel.RunAsync("--json", "info");
+        var result = await Mlabel.RunAsync("--json", "info", "--emulator");
         Mlabel.Ok(result);
         Assert.Contains("started the MONAI Label emulator at http://127.0.0.1:", result.Stderr);
         Assert.Equal("MONAILabel - Emulator", (string?)result.Json()["name"]);

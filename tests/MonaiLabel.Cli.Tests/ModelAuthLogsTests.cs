@@ -37,16 +37,20 @@ public sealed class ModelAuthLogsTests
     }
 
     [Fact]
-    public async Task Auth_login_prints_the_token_and_the_token_works()
+    public async Task Auth_login_stores_a_token_that_works()
     {
         await using var server = await Mlabel.StartAsync(auth: true);
-        var login = await Mlabel.RunAsync(server, "auth", "login", "--username", "annotator", "--password", "annotator");
+        using var config = new TempDirectory();
+        var env = MlabelEnvironment.WithConfigHome(config.Path);
+        var login = await Mlabel.RunAsync(env, "--server", server.Url.ToString(), "auth", "login", "--username", "annotator", "--password", "annotator");
         Mlabel.Ok(login);
-        var token = login.Stdout.Trim();
+        Assert.Contains("logged in to", login.Stdout);
+        var token = (await Mlabel.RunAsync(env, "auth", "token")).Stdout.Trim();
         Assert.Equal(2, token.Count(c => c == '.'));
 
-        var json = (await Mlabel.RunAsync(server, "auth", "login", "--username", "admin", "--password", "admin", "--json")).Json();
-        Assert.False(string.IsNullOrEmpty((string?)json["access_token"]));
+        var json = (await Mlabel.RunAsync(env, "--server", server.Url.ToString(), "auth", "login", "--username", "admin", "--password", "admin", "--json")).Json();
+        Assert.Equal("admin", (string?)json["username"]);
+        Assert.Null(json["access_token"]); // never printed by login: 'auth token' prints it
 
         Mlabel.Ok(await Mlabel.RunAsync(server, "--token", token, "datastore", "stats"));
         var whoami = await Mlabel.RunAsync(server, "auth", "whoami", "--token", token, "--json");
@@ -88,11 +92,12 @@ public sealed class ModelAuthLogsTests
     }
 
     [Fact]
-    public async Task Auth_login_without_server_uses_an_emulator_with_auth_on()
+    public async Task Auth_login_needs_a_server_it_can_remember()
     {
-        var login = await Mlabel.RunAsync("auth", "login", "--username", "user", "--password", "user");
-        Mlabel.Ok(login);
-        Assert.Contains("auth on", login.Stderr);
+        var none = Mlabel.Fails(await Mlabel.RunAsync("auth", "login", "--username", "user", "--password", "user"), 2);
+        Assert.Contains("MONAILABEL_SERVER", none);
+        var emulator = Mlabel.Fails(await Mlabel.RunAsync("auth", "login", "--emulator", "--username", "user", "--password", "user"), 2);
+        Assert.Contains("--server", emulator);
     }
 
     [Fact]

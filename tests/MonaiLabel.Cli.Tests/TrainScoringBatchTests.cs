@@ -63,7 +63,7 @@ public sealed class TrainScoringBatchTests
     {
         await using var server = await Mlabel.StartAsync(taskMilliseconds: 20_000);
         Mlabel.Ok(await Mlabel.RunAsync(server, "train", "start", "segmentation_spleen"));
-        var again = Mlabel.Fails(await Mlabel.RunAsync(server, "train", "start", "segmentation_spleen"), 1);
+        var again = Mlabel.Fails(await Mlabel.RunAsync(server, "train", "start", "segmentation_spleen"), 6); // the server's state, not the request
         Assert.Contains("TaskAlreadyRunning (HTTP 429)", again);
 
         var stop = await Mlabel.RunAsync(server, "train", "stop", "--json");

@@ -35,9 +35,10 @@ public sealed class UploadNameTests
         var file = temp.File("名前.nii.gz", new byte[] { 1, 2, 3 });
         Mlabel.Ok(await Mlabel.RunAsync(server, "datastore", "upload", file));
 
-        var again = Mlabel.Fails(await Mlabel.RunAsync(server, "datastore", "upload", temp.File("名前.nii", new byte[] { 9 })), 2);
+        // A conflict with the server's state, not a usage error (issue 24): exit 6.
+        var again = Mlabel.Fails(await Mlabel.RunAsync(server, "datastore", "upload", temp.File("名前.nii", new byte[] { 9 })), 6);
         Assert.Contains("--overwrite", again);
-        var named = Mlabel.Fails(await Mlabel.RunAsync(server, "datastore", "upload", temp.File("x.nii.gz", new byte[] { 9 }), "--id", "名前"), 2);
+        var named = Mlabel.Fails(await Mlabel.RunAsync(server, "datastore", "upload", temp.File("x.nii.gz", new byte[] { 9 }), "--id", "名前"), 6);
         Assert.Contains("already exists", named);
 
         Mlabel.Ok(await Mlabel.RunAsync(server, "datastore", "upload", file, "--overwrite"));

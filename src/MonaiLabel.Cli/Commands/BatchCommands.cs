@@ -50,7 +50,8 @@ internal static class BatchCommands
         }
 
         protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
-            client.StartBatchInferAsync(settings.Model, Images[settings.Images], JsonParams.ToDictionary(settings.Params), cancellationToken);
+            KnownNames.CheckedAsync(client, NameKind.Model, settings.Model, () =>
+                client.StartBatchInferAsync(settings.Model, Images[settings.Images], JsonParams.ToDictionary(settings.Params), cancellationToken), cancellationToken);
 
         protected override string Title(Settings settings) => $"batch infer of {settings.Model} ({settings.Images} images)";
 

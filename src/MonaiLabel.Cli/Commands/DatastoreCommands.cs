@@ -108,7 +108,7 @@ internal static class DatastoreCommands
             var id = string.IsNullOrEmpty(settings.Id) ? UploadFileName.ImageId(System.IO.Path.GetFileName(settings.Path)) : settings.Id!;
             if (!settings.Overwrite && id.Length > 0 && await server.Client.ImageExistsAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                throw new UsageException($"image '{id}' already exists on the server; pass --overwrite to replace it.");
+                throw new ConflictException($"image '{id}' already exists on the server; pass --overwrite to replace it.");
             }
 
             var result = await Transfers.UploadAsync(output, settings.Path, file =>
@@ -143,7 +143,7 @@ internal static class DatastoreCommands
             public string? Params { get; set; }
 
             [CommandOption("--overwrite")]
-            [Description("Replace an image already stored under that id (without it, an existing id is an error, exit 2; in a bulk upload it is skipped as done).")]
+            [Description("Replace an image already stored under that id (without it, an existing id is refused, exit 6; in a bulk upload it is skipped as done).")]
             public bool Overwrite { get; set; }
 
             protected override ValidationResult ValidateCommand()

@@ -32,9 +32,12 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
             .WithExample("demo")
             .WithExample("demo", "--server", "http://127.0.0.1:8000", "--model", "segmentation_spleen", "--out", "results");
 
-    protected override MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings)
+    // The demo is for trying mlabel out: with no server given anywhere it needs none.
+    protected override bool EmulatorWhenNoServer => true;
+
+    protected override MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings, ServerTarget target)
     {
-        var options = ServerConnection.DefaultEmulatorOptions(settings);
+        var options = ServerConnection.DefaultEmulatorOptions(target);
         options.SampleImages = 4;
         options.TaskDuration = TimeSpan.FromSeconds(2);
         return options;

@@ -45,7 +45,7 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
             return await RunBulkAsync(server, settings, selection, output, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer =>
+        var result = await Transfers.RunAsync(output, $"infer {settings.Model}", null, transfer => KnownNames.CheckedAsync(server.Client, NameKind.Model, settings.Model, () =>
             InferPrompts.InferAsync(server.Client, settings.Model, settings, new InferRequest
             {
                 ImageId = settings.Image,
@@ -58,21 +58,21 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
                 ResultFileName = settings.Name,
                 Overwrite = settings.Overwrite,
                 Progress = transfer,
-            }, cancellationToken)).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken)).ConfigureAwait(false);
 
         output.Result(result, () => Show(output, settings.Model, result));
         return ExitCodes.Ok;
     }
 
     // The embedded emulator serves the interactive models too when a prompt is given (deepgrow, SAM2, scribbles).
-    protected override MonaiLabel.Emulator.MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings)
+    protected override MonaiLabel.Emulator.MonaiLabelEmulatorOptions? EmulatorOptions(Settings settings, ServerTarget target)
     {
         if (!settings.HasPrompt)
         {
             return null;
         }
 
-        var options = ServerConnection.DefaultEmulatorOptions(settings);
+        var options = ServerConnection.DefaultEmulatorOptions(target);
         options.Interactive = true;
         return options;
     }

@@ -18,7 +18,7 @@ internal static class LabelCommands
             branch.SetDescription("An image's labels, by tag: save, download, delete, info.");
             branch.AddCommand<SaveCommand>("save").WithDescription("Save a label file for an image (tag 'final' marks it as annotated).")
                 .WithExample("label", "save", "spleen_10", "spleen_10_label.nii.gz", "--tag", "final");
-            branch.AddCommand<DownloadCommand>("download").WithDescription("Save a label to a folder (default: the current one).");
+            branch.AddCommand<DownloadCommand>("download").WithDescription("Save a label to a folder (default: the current one) as <image>_<tag> with its extension (liver_01_final.nii.gz).");
             branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a label.");
             branch.AddCommand<InfoCommand>("info").WithDescription("Show a label's info.");
         });
@@ -86,8 +86,8 @@ internal static class LabelCommands
         {
             var saved = await Transfers.DownloadAsync(
                 output, $"label {settings.Label} ({settings.Tag})",
-                progress => server.Client.DownloadLabelToAsync(
-                    settings.Label, settings.Tag, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
+                progress => LabelFiles.DownloadToAsync(
+                    server.Client, settings.Label, settings.Tag, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
             output.Result(saved, () => output.Line(
                 $"saved label [cyan]{Output.Esc(settings.Label)}[/] ({Output.Esc(settings.Tag)}) to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
             return ExitCodes.Ok;

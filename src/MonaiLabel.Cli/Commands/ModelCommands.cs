@@ -37,7 +37,7 @@ internal static class ModelCommands
             ("modified", Output.Time(info.ModifiedTime)),
             ("best metric", info.TrainStats?.BestMetric?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("epochs", info.TrainStats?.TotalEpochs?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("training time", info.TrainStats?.TotalTime),
+            ("training time", Output.Duration(info.TrainStats?.TotalTime)),
         }.Concat(info.AdditionalProperties.Select(kv => (kv.Key, (string?)Output.Compact(kv.Value)))),
         "model " + model);
 

@@ -22,7 +22,8 @@ internal sealed class NextSampleCommand : ClientCommand<NextSampleCommand.Settin
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {
-        var sample = await server.Client.GetNextSampleAsync(settings.Strategy, JsonParams.ToDictionary(settings.Params), cancellationToken).ConfigureAwait(false);
+        var sample = await KnownNames.CheckedAsync(server.Client, NameKind.Strategy, settings.Strategy, () =>
+            server.Client.GetNextSampleAsync(settings.Strategy, JsonParams.ToDictionary(settings.Params), cancellationToken), cancellationToken).ConfigureAwait(false);
         output.Result(sample, () =>
         {
             if (string.IsNullOrEmpty(sample.Id))

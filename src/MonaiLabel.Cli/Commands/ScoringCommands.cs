@@ -41,7 +41,8 @@ internal static class ScoringCommands
         }
 
         protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
-            client.StartScoringAsync(settings.Method, JsonParams.ToDictionary(settings.Params), cancellationToken);
+            KnownNames.CheckedAsync(client, NameKind.ScoringMethod, settings.Method, () =>
+                client.StartScoringAsync(settings.Method, JsonParams.ToDictionary(settings.Params), cancellationToken), cancellationToken);
 
         protected override string Title(Settings settings) => "scoring " + settings.Method;
 

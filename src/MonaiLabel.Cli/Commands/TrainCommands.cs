@@ -42,10 +42,10 @@ internal static class TrainCommands
         }
 
         protected override Task<BackgroundTaskOperation> StartAsync(MonaiLabelClient client, Settings settings, CancellationToken cancellationToken) =>
-            client.StartTrainingAsync(
+            KnownNames.CheckedAsync(client, NameKind.Trainer, string.IsNullOrEmpty(settings.Model) ? null : settings.Model, () => client.StartTrainingAsync(
                 string.IsNullOrEmpty(settings.Model) ? null : settings.Model,
                 JsonParams.ToDictionary(settings.Params),
-                cancellationToken: cancellationToken);
+                cancellationToken: cancellationToken), cancellationToken);
 
         protected override string Title(Settings settings) => "training";
 

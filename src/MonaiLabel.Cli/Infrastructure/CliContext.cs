@@ -6,17 +6,21 @@ namespace MonaiLabel.Cli.Infrastructure;
 /// <summary>Where one run of <c>mlabel</c> writes: stdout (results, as text or JSON) and stderr (notes and errors).</summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter stdout, TextWriter stderr, bool isTerminal, Interrupts? interrupts = null)
+    public CliContext(TextWriter stdout, TextWriter stderr, bool isTerminal, CliEnvironment environment, Interrupts? interrupts = null)
     {
+        Environment = environment;
         Interrupts = interrupts ?? new Interrupts();
         Stdout = stdout;
         Stderr = stderr;
         IsTerminal = isTerminal;
-        Out = CreateConsole(stdout, isTerminal);
+        Out = CreateConsole(stdout, isTerminal, RedirectedWidth(environment));
     }
 
     /// <summary>What Ctrl+C asks for: a gentle stop (bulk commands) or an abort.</summary>
     public Interrupts Interrupts { get; }
+
+    /// <summary>The variables and stdin of this run (never the process's own, unless it was started from a shell).</summary>
+    public CliEnvironment Environment { get; }
 
     /// <summary>The raw stdout (JSON goes here unchanged).</summary>
     public TextWriter Stdout { get; }
@@ -36,7 +40,15 @@ internal sealed class CliContext
     /// <summary>Writes a note to stderr (never mixed into stdout, so <c>--json</c> output stays parseable).</summary>
     public void Note(string text) => Stderr.WriteLine("mlabel: " + text);
 
-    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
+    /// <summary>The width of tables when stdout is not a terminal: 100 columns, or COLUMNS when set (40 to 1000).</summary>
+    internal const int DefaultRedirectedWidth = 100;
+
+    private static int RedirectedWidth(CliEnvironment environment) =>
+        int.TryParse(environment.Variable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is >= 40 and <= 1000
+            ? columns
+            : DefaultRedirectedWidth;
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal, int redirectedWidth)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -47,8 +59,9 @@ internal sealed class CliContext
         });
         if (!terminal)
         {
-            // Redirected output has no window: wide enough that tables of paths and ids do not wrap.
-            console.Profile.Width = 160;
+            // Redirected output has no window to measure: a width that fits a log viewer or an 80-120 column
+            // terminal the output is later shown in (long cells wrap inside their column instead).
+            console.Profile.Width = redirectedWidth;
         }
 
         return console;

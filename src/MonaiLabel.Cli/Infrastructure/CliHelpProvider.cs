@@ -26,8 +26,9 @@ internal sealed class CliHelpProvider : HelpProvider
         {
             new Markup(
                 "[bold]mlabel[/] — command-line client for a MONAI Label server.\n" +
-                "Without [yellow]--server[/] each command runs against an in-process emulator started for it (said on stderr);\n" +
-                "[yellow]mlabel demo[/] walks the whole active-learning loop against it.\n"),
+                "The server: [yellow]--server[/], else MONAILABEL_SERVER, else the last [yellow]mlabel auth login[/];\n" +
+                "[yellow]--emulator[/] runs an in-process emulator instead. [yellow]mlabel demo[/] walks the whole\n" +
+                "active-learning loop (on the emulator when no server is given).\n"),
             Text.NewLine,
         });
     }
@@ -43,10 +44,11 @@ internal sealed class CliHelpProvider : HelpProvider
         {
             yield return new Markup(
                 "[yellow]GLOBAL OPTIONS[/] (any command, before or after its name):\n" +
-                "    --server <URL>          MONAI Label server (default: the in-process emulator)\n" +
-                "    --token <TOKEN>         access token (Authorization: Bearer)\n" +
+                "    --server <URL>          MONAI Label server (default: MONAILABEL_SERVER, else the last 'auth login')\n" +
+                "    --emulator              run against an in-process emulator started for the command\n" +
+                "    --token <TOKEN>         access token (default: MONAILABEL_TOKEN, else the token 'auth login' stored)\n" +
                 "    --username <USER>       with --password: token fetched on first need, refreshed on a 401\n" +
-                "    --password <PASSWORD>\n" +
+                "    --password <PASSWORD>   (default: MONAILABEL_USERNAME/_PASSWORD; flags win over variables)\n" +
                 "    --timeout <SECONDS>     time limit for each answer (30, 30s, 5m); default 11 minutes\n" +
                 "    --retries <N>           retries of transient failures of idempotent requests; default 3\n" +
                 "    --json                  the result as JSON on stdout\n" +

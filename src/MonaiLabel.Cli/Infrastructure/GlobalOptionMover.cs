@@ -17,7 +17,7 @@ internal static class GlobalOptionMover
         "--server", "--token", "--username", "--password", "--timeout", "--retries",
     };
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--verbose" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--verbose", "--emulator" };
 
     private static readonly HashSet<string> HelpFlags = new(StringComparer.Ordinal) { "-h", "--help", "-?" };
 

@@ -14,19 +14,23 @@ namespace MonaiLabel.Cli.Infrastructure;
 internal class GlobalSettings : CommandSettings
 {
     [CommandOption("--server <URL>", IsHidden = true)]
-    [Description("The MONAI Label server, e.g. http://127.0.0.1:8000. Default: start the in-process emulator for this command (said on stderr).")]
+    [Description("The MONAI Label server, e.g. http://127.0.0.1:8000. Default: MONAILABEL_SERVER, else the server of the last 'mlabel auth login'.")]
     public string? Server { get; set; }
 
+    [CommandOption("--emulator", IsHidden = true)]
+    [Description("Run against an in-process emulator started for this command (3 sample images; gone when it ends) instead of a server.")]
+    public bool Emulator { get; set; }
+
     [CommandOption("--token <TOKEN>", IsHidden = true)]
-    [Description("An access token, sent as 'Authorization: Bearer'.")]
+    [Description("An access token, sent as 'Authorization: Bearer'. Default: MONAILABEL_TOKEN, else the token 'mlabel auth login' stored for the server.")]
     public string? Token { get; set; }
 
     [CommandOption("--username <USER>", IsHidden = true)]
-    [Description("User name for the server's auth: a token is fetched on first need and refreshed on a 401.")]
+    [Description("User name for the server's auth: a token is fetched on first need and refreshed on a 401. Default: MONAILABEL_USERNAME.")]
     public string? Username { get; set; }
 
     [CommandOption("--password <PASSWORD>", IsHidden = true)]
-    [Description("Password for --username.")]
+    [Description("Password for --username (visible to other users in 'ps': prefer MONAILABEL_PASSWORD or 'auth login --password-stdin').")]
     public string? Password { get; set; }
 
     [CommandOption("--timeout <SECONDS>", IsHidden = true)]
@@ -45,7 +49,7 @@ internal class GlobalSettings : CommandSettings
     [Description("Log each request on stderr, and show stack traces of errors.")]
     public bool Verbose { get; set; }
 
-    /// <summary>The parsed <see cref="Server"/>, or null for the emulator.</summary>
+    /// <summary>The parsed <see cref="Server"/>, or null when not given (see <see cref="ServerTarget"/>).</summary>
     public Uri? ServerUrl { get; private set; }
 
     /// <summary>The parsed <see cref="Timeout"/>, or null for the SDK's default.</summary>
@@ -55,13 +59,16 @@ internal class GlobalSettings : CommandSettings
     {
         if (!string.IsNullOrEmpty(Server))
         {
-            var text = Server.Contains("://", StringComparison.Ordinal) ? Server : "http://" + Server;
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            ServerUrl = ParseServer(Server);
+            if (ServerUrl == null)
             {
                 return ValidationResult.Error($"--server '{Server}' is not an http or https URL (e.g. http://127.0.0.1:8000).");
             }
 
-            ServerUrl = url;
+            if (Emulator)
+            {
+                return ValidationResult.Error("give either --server or --emulator, not both.");
+            }
         }
 
         if (Timeout != null)
@@ -90,6 +97,13 @@ internal class GlobalSettings : CommandSettings
         }
 
         return ValidateCommand();
+    }
+
+    /// <summary>A server URL as typed (<c>host:8000</c> means http), or null when it is not an http or https URL.</summary>
+    internal static Uri? ParseServer(string text)
+    {
+        text = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
     }
 
     /// <summary>Checks of a command's own arguments; runs after the global ones.</summary>

@@ -55,12 +55,37 @@ internal sealed class Output
         Cli.Stdout.WriteLine(JsonConvert.SerializeObject(value ?? JValue.CreateNull(), JsonSettings));
     }
 
-    /// <summary>A line of human output (ignored with --json).</summary>
+    /// <summary>
+    /// A line of human output (ignored with --json). Redirected, it is written whole, never wrapped at the table width,
+    /// so that grep and scripts see one line (and colours are off there anyway).
+    /// </summary>
     public void Line(string markup)
     {
-        if (!Json)
+        if (Json)
+        {
+            return;
+        }
+
+        if (Cli.IsTerminal)
         {
             Console.MarkupLine(markup);
+        }
+        else
+        {
+            Cli.Stdout.WriteLine(Markup.Remove(markup));
+        }
+    }
+
+    /// <summary>A line of plain text (not markup), never wrapped when redirected.</summary>
+    public void PlainLine(string text)
+    {
+        if (Cli.IsTerminal)
+        {
+            Console.WriteLine(text);
+        }
+        else
+        {
+            Cli.Stdout.WriteLine(text);
         }
     }
 
@@ -102,6 +127,58 @@ internal sealed class Output
         }
 
         return unit == 0 ? $"{bytes} B" : value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
+    /// <summary>
+    /// A duration the server wrote as text, with units: seconds (<c>3.00</c>, as some apps write it) or Python's
+    /// <c>str(timedelta)</c> (<c>0:00:03</c>, <c>1 day, 2:03:04</c>, as upstream's train stats do). Unreadable text is kept as is.
+    /// </summary>
+    public static string? Duration(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        var original = text;
+        text = text.Trim();
+        TimeSpan value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
+        {
+            value = TimeSpan.FromSeconds(seconds);
+        }
+        else
+        {
+            var days = 0;
+            var match = System.Text.RegularExpressions.Regex.Match(text, @"^(\d+) days?, (.*)$");
+            if (match.Success)
+            {
+                days = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                text = match.Groups[2].Value;
+            }
+
+            if (!TimeSpan.TryParseExact(text, new[] { @"h\:mm\:ss", @"h\:mm\:ss\.FFFFFFF", @"hh\:mm\:ss" }, CultureInfo.InvariantCulture, out value))
+            {
+                return original;
+            }
+
+            value += TimeSpan.FromDays(days);
+        }
+
+        return Duration(value);
+    }
+
+    /// <summary>3.2 s, 2 min 05 s, 1 h 02 min.</summary>
+    public static string Duration(TimeSpan value)
+    {
+        if (value < TimeSpan.FromMinutes(1))
+        {
+            return value.TotalSeconds.ToString(value.TotalSeconds < 10 ? "0.0" : "0", CultureInfo.InvariantCulture) + " s";
+        }
+
+        return value < TimeSpan.FromHours(1)
+            ? $"{(int)value.TotalMinutes} min {value.Seconds:00} s"
+            : $"{(int)value.TotalHours} h {value.Minutes:00} min";
     }
 
     /// <summary>Seconds since the epoch as local time, as the server writes <c>ts</c>.</summary>

@@ -38,18 +38,18 @@ internal static class TaskWatcher
             var final = operation.HasCompleted;
             if (task.Status != lastStatus && !final)
             {
-                output.Console.WriteLine($"{title}: {task.Status}");
+                output.PlainLine($"{title}: {task.Status}");
                 lastStatus = task.Status;
             }
 
             foreach (var line in poll.NewLines)
             {
-                output.Console.WriteLine("  " + line);
+                output.PlainLine("  " + line);
             }
 
             if (final)
             {
-                output.Console.WriteLine($"{title}: {task.Status}");
+                output.PlainLine($"{title}: {task.Status}");
             }
         }), cancellationToken).ConfigureAwait(false);
     }

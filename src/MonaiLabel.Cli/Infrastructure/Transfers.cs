@@ -35,7 +35,7 @@ internal static class Transfers
                 new ProgressBarColumn(),
                 new PercentageColumn(),
                 new DownloadedColumn(),
-                new TransferSpeedColumn(),
+                new RateColumn(),
                 new SpinnerColumn())
             .StartAsync(async context =>
             {

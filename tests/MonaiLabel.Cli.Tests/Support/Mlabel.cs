@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -30,25 +31,62 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>
+/// What a run of mlabel sees around it: its environment variables and stdin. Every run of a test gets one of its own:
+/// without variables given, a config directory (XDG_CONFIG_HOME) that does not exist and no MONAILABEL_* variable,
+/// whatever the machine running the tests has set.
+/// </summary>
+public sealed record MlabelEnvironment(IReadOnlyDictionary<string, string> Variables, string? Stdin = null, bool StdinIsTerminal = false)
+{
+    /// <summary>Only XDG_CONFIG_HOME = <paramref name="configHome"/> (mlabel's config is <c>configHome/mlabel/hosts.json</c>).</summary>
+    public static MlabelEnvironment WithConfigHome(string configHome, params (string Name, string Value)[] more)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["XDG_CONFIG_HOME"] = configHome };
+        foreach (var (name, value) in more)
+        {
+            variables[name] = value;
+        }
+
+        return new MlabelEnvironment(variables);
+    }
+
+    /// <summary>This environment with one more variable.</summary>
+    public MlabelEnvironment With(string name, string value) =>
+        this with { Variables = new Dictionary<string, string>(Variables, StringComparer.Ordinal) { [name] = value } };
+
+    /// <summary>A fresh one: an empty, never-created config home.</summary>
+    public static MlabelEnvironment Isolated() =>
+        WithConfigHome(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mlabel-tests-noconfig-" + Guid.NewGuid().ToString("N")));
+}
+
+/// <summary>
 /// Runs the CLI in-process, as a user would from a shell, and starts emulators for it; with <c>MLABEL_EXE</c> set, runs
-/// that executable instead (the Native AOT build, in .ci/run), so the same tests check what users install.
+/// that executable instead (the Native AOT build, in .ci/run), so the same tests check what users install. Either way
+/// the run sees only the variables of its <see cref="MlabelEnvironment"/> (the child process: those added to a copy of
+/// the test process's environment stripped of MONAILABEL_*, XDG_CONFIG_HOME and COLUMNS).
 /// </summary>
 public static class Mlabel
 {
     public static async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
-    public static async Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args)
+    public static Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(MlabelEnvironment.Isolated(), cancellationToken, args);
+
+    public static Task<CliResult> RunAsync(MlabelEnvironment environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliResult> RunAsync(MlabelEnvironment environment, CancellationToken cancellationToken, params string[] args)
     {
         if (MlabelProcess.Executable is { } exe)
         {
-            return await MlabelProcess.RunAsync(exe, args, cancellationToken);
+            return await MlabelProcess.RunAsync(exe, args, environment, cancellationToken);
         }
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeSpan.FromSeconds(60));
-        var code = await Program.RunAsync(args, stdout, stderr, limit.Token);
+        var cliEnvironment = new CliEnvironment(environment.Variables, new StringReader(environment.Stdin ?? string.Empty), environment.StdinIsTerminal);
+        var code = await Program.RunAsync(args, stdout, stderr, cliEnvironment, limit.Token);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

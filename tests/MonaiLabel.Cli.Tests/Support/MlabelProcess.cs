@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -16,7 +17,7 @@ internal static class MlabelProcess
     /// <summary>The executable under test, or null to run the CLI in-process.</summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("MLABEL_EXE") is { Length: > 0 } exe ? exe : null;
 
-    public static async Task<CliResult> RunAsync(string exe, string[] args, CancellationToken cancellationToken)
+    public static async Task<CliResult> RunAsync(string exe, string[] args, MlabelEnvironment environment, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(exe)
         {
@@ -32,7 +33,26 @@ internal static class MlabelProcess
             start.ArgumentList.Add(arg);
         }
 
+        // The child sees the test's own environment (PATH, HOME, DOTNET_*) minus what would change mlabel's answers.
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("MONAILABEL_", StringComparison.Ordinal) || name is "XDG_CONFIG_HOME" or "COLUMNS")
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        foreach (var (name, value) in environment.Variables)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {exe}");
+        if (environment.Stdin != null)
+        {
+            await process.StandardInput.WriteAsync(environment.Stdin);
+        }
+
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);

@@ -82,21 +82,46 @@ public sealed class CliScenarios(ServerFixture server) : Scenario(server)
     {
         var run = await Mlabel.RunAsync(Server.Url, "infer", "no_such_model", "--image", "x", "--out", Temp);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("error: ", run.Stderr);
+        // The server says only "Internal Server Error" (500); mlabel asks /info/ and names the models (issue 24).
+        Assert.Contains("error: UnknownModel (HTTP 500): unknown model 'no_such_model'; the server's models: ", run.Stderr);
+        Assert.Contains("segmentation_spleen", run.Stderr);
         var missing = await Mlabel.RunAsync(Server.Url, "datastore", "download", NewId("nosuch"), "--out", Temp);
         Assert.Equal(1, missing.ExitCode);
     }
 
     [Fact]
-    public async Task Cli_auth_login_prints_a_token_that_works()
+    public async Task Cli_auth_login_stores_a_token_that_works()
     {
         var url = await Server.AuthUrlAsync();
-        var token = (await Mlabel.RunAsync(url, "auth", "login", "--username", "annotator", "--password", "annotator")).Ok().Stdout.Trim();
+        var configHome = Path.Combine(Temp, "config");
+        (await Mlabel.RunAsync(configHome, url, "auth", "login", "--username", "annotator", "--password", "annotator")).Ok();
+        var token = (await Mlabel.RunAsync(configHome, url, "auth", "token")).Ok().Stdout.Trim();
         Assert.False(string.IsNullOrEmpty(token));
         var info = (await Mlabel.RunAsync(url, "--token", token, "--json", "info")).Ok().Json();
         Assert.NotNull(info["models"]);
+        var stored = (await Mlabel.RunAsync(configHome, url, "--json", "auth", "whoami")).Ok().Json();
+        Assert.Equal("annotator", (string?)stored["username"]);
         var refused = await Mlabel.RunAsync(url, "info");
         Assert.Equal(1, refused.ExitCode);
+    }
+
+    [Fact]
+    public async Task Cli_a_task_already_running_is_a_conflict_without_the_servers_banner()
+    {
+        var url = await Server.AuthUrlAsync();
+        var admin = new[] { "--username", "admin", "--password", "admin" };
+        (await Mlabel.RunAsync(url, admin.Concat(new[] { "train", "start", "segmentation_spleen", "--params", "{\"max_epochs\": 50, \"mlref_epoch_seconds\": 1}" }).ToArray())).Ok();
+        try
+        {
+            var again = await Mlabel.RunAsync(url, admin.Concat(new[] { "train", "start", "segmentation_spleen" }).ToArray());
+            Assert.True(again.ExitCode == 6, again.ToString());
+            Assert.Contains("error: TaskAlreadyRunning (HTTP 429): Train Task is Already Running", again.Stderr);
+            Assert.DoesNotContain("+", again.Stderr);
+        }
+        finally
+        {
+            (await Mlabel.RunAsync(url, admin.Concat(new[] { "train", "stop" }).ToArray())).Ok();
+        }
     }
 
     /// <summary>Defect 4: help of a command group after --server.</summary>
