@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
@@ -16,6 +17,8 @@ internal partial class MonaiLabelRestClient
     // The model a free-form answer (an operation the spec types as `object`) is read into, set by TypedAnswerAsync
     // around one call. Flows into that call only: an async method's AsyncLocal changes never reach its caller.
     private static readonly AsyncLocal<ExpectedAnswer?> Expected = new();
+
+    private const int ReadBufferSize = 16 * 1024;
 
     /// <summary>
     /// Runs <paramref name="call"/>, an operation whose answer the spec leaves free-form, and reads its answer
@@ -50,7 +53,11 @@ internal partial class MonaiLabelRestClient
         try
         {
             using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            using var text = new StreamReader(stream);
+            // The serializer reads synchronously, so each refill of this buffer that finds no data waiting blocks a
+            // thread on the body's async read (ResponseBodyStream.Read). 16 KiB refills, not StreamReader's 1 KiB,
+            // make that 16 times rarer: on Mono, whose thread pool grows slowly, 1 MiB read 1 KiB at a time took up to
+            // 23 s on a loaded 2-core machine (HostileTransportTests' endless answer).
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);
             using var json = new JsonTextReader(text);
             var serializer = JsonSerializer.Create(JsonSerializerSettings);
             return expected == null ? serializer.Deserialize<T>(json)! : (T)serializer.Deserialize(json, expected.Type)!;
