@@ -62,6 +62,11 @@ public static class MonaiLabelServiceCollectionExtensions
         services.TryAddSingleton(sp => new AccessTokenSource(Options(sp)));
 
         return services.AddHttpClient(HttpClientName)
+            // The factory's own request loggers write the whole URI: on Microsoft.Extensions.Http 8.0 (the floor) with
+            // the query, which holds image ids (patient identifiers), and on every version with the path, which can
+            // name a session. The SDK's LoggingHandler logs each request already (method, path template, status,
+            // duration, size); a caller who wants the factory's lines back adds them with AddDefaultLogger().
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, http) =>
             {
                 var options = Options(sp);
