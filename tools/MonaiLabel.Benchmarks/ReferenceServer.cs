@@ -91,8 +91,8 @@ internal sealed class ReferenceServer : IAsyncDisposable
         return File.Exists(Path.Combine(searched, "mlref", "start.sh")) ? searched : null;
     }
 
-    /// <summary>Starts the server on <paramref name="port"/> (default: a free ephemeral port).</summary>
-    public static async Task<ReferenceServer> StartAsync(string shared, int? port = null)
+    /// <summary>Starts the server on <paramref name="port"/> (default: a free ephemeral port); <paramref name="interactive"/> adds the interactive models.</summary>
+    public static async Task<ReferenceServer> StartAsync(string shared, int? port = null, bool interactive = false)
     {
         var root = Directory.CreateTempSubdirectory("monailabel-bench-mlref-").FullName;
         var studies = Directory.CreateDirectory(Path.Combine(root, "studies")).FullName;
@@ -107,6 +107,11 @@ internal sealed class ReferenceServer : IAsyncDisposable
         foreach (var arg in new[] { Path.Combine(shared, "mlref", "start.sh"), "--port", port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "--studies", studies })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (interactive)
+        {
+            start.ArgumentList.Add("--interactive"); // deepgrow, SAM2, DeepEdit, scribbles models
         }
 
         start.Environment["MLREF_RUN_DIR"] = Path.Combine(root, "run");
