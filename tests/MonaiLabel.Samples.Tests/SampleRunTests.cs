@@ -88,6 +88,26 @@ public sealed class SampleRunTests : IDisposable
         Assert.Equal(new[] { "MONAILabel - Emulator: 3 models, 2 images" }, lines);
     }
 
+    [Fact]
+    public async Task Interactive_annotation_sends_deepedit_clicks_on_a_session_and_refuses_a_label_the_model_lacks()
+    {
+        await using var server = await StartAsync(sampleImages: 0);
+        var image = Path.Combine(_work.FullName, "case.nii.gz");
+        await File.WriteAllBytesAsync(image, Enumerable.Range(0, 5000).Select(i => (byte)(i * 7)).ToArray());
+        var results = Path.Combine(_work.FullName, "results");
+
+        var lines = await RunAsync(output => InteractiveAnnotation.RunAsync(server.Url, image, results, output, Cancel()));
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("Model 'deepedit' (deepedit, 3D): labels spleen, background", lines[0]);
+        Assert.Equal("1 click(s) on spleen: label saved as case_deepedit.nii.gz", lines[1]);
+        Assert.Equal("2 click(s) on spleen: label saved as case_deepedit.nii.gz", lines[2]);
+        Assert.Equal(
+            "Model 'deepedit' (deepedit, 3D): prompt field 'kidney' is not a label of the model: points go under one of spleen, background. (Parameter 'request')",
+            lines[3]);
+        Assert.Equal(new[] { "case_deepedit.nii.gz" }, Directory.GetFiles(results).Select(Path.GetFileName));
+    }
+
     private static Task<MonaiLabelEmulator> StartAsync(int sampleImages, bool auth = false) =>
         MonaiLabelEmulator.StartAsync(new MonaiLabelEmulatorOptions
         {

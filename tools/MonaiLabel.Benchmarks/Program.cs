@@ -6,7 +6,8 @@ namespace MonaiLabel.Benchmarks;
 
 /// <summary>
 /// <c>parser</c> | <c>e2e [--size-mib N] [--runs N] [--only infer|upload|download]</c> |
-/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
+/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c> |
+/// <c>clicks [--server URL] [--clicks N] [--model M] [--size-mib N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +25,8 @@ internal static class Program
                 return await StartupRunner.RunAsync(rest);
             case "concurrency":
                 return await ConcurrencyRunner.RunAsync(rest);
+            case "clicks":
+                return await ClickRunner.RunAsync(rest);
             case "server":
                 return await ServeAsync(rest);
             case "sdk-infer":
@@ -38,6 +41,7 @@ internal static class Program
                     "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...] [--mlabel PATH]\n" +
                     "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
+                    "                                                                  -- clicks [--server URL] [--clicks 300] [--model sam_3d] [--size-mib 1]\n" +
                     "                                                                  -- server [--size-mib N] [--seconds N]");
                 return 64;
         }

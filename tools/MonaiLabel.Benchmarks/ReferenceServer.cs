@@ -36,7 +36,7 @@ internal sealed class ReferenceServer : IAsyncDisposable
         return File.Exists(Path.Combine(searched, "mlref", "start.sh")) ? searched : null;
     }
 
-    public static async Task<ReferenceServer> StartAsync(string shared)
+    public static async Task<ReferenceServer> StartAsync(string shared, bool interactive = false)
     {
         var root = Directory.CreateTempSubdirectory("monailabel-bench-mlref-").FullName;
         var studies = Directory.CreateDirectory(Path.Combine(root, "studies")).FullName;
@@ -51,6 +51,11 @@ internal sealed class ReferenceServer : IAsyncDisposable
         foreach (var arg in new[] { Path.Combine(shared, "mlref", "start.sh"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--studies", studies })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (interactive)
+        {
+            start.ArgumentList.Add("--interactive"); // deepgrow, SAM2, DeepEdit, scribbles models
         }
 
         start.Environment["MLREF_RUN_DIR"] = Path.Combine(root, "run");

@@ -112,6 +112,6 @@ public sealed class ModelCapabilities
         return models;
     }
 
-    /// <summary>Name, kind and dimension, e.g. <c>sam_2d (deepgrow, 2D)</c>.</summary>
+    /// <summary>Name, kind and dimension, as refusals name the model: <c>Model 'sam_2d' (deepgrow, 2D)</c>.</summary>
     public override string ToString() => PromptRules.Describe(Name, this);
 }

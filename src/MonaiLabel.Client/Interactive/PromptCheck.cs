@@ -95,11 +95,12 @@ internal sealed class PromptCheck
         }
 
         var labels = string.Join(", ", Model.Labels.Select(l => l.Name));
+        var keys = Model.HasLabel(DeepEditPrompt.BackgroundKey) ? labels : labels + ", " + DeepEditPrompt.BackgroundKey;
         foreach (var key in prompt.Points.Keys)
         {
             if (key != DeepEditPrompt.BackgroundKey && !Model.HasLabel(key))
             {
-                Refuse(key, $"is not a label of the model: points go under one of {labels} or {DeepEditPrompt.BackgroundKey}");
+                Refuse(key, $"is not a label of the model: points go under one of {keys}");
             }
         }
 

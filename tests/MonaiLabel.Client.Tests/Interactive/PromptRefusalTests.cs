@@ -120,7 +120,7 @@ public class PromptRefusalTests
     public async Task A_deepedit_point_under_a_label_the_model_does_not_have() =>
         await AssertRefusedAsync(
             "deepedit", new InferRequest { ImageId = "i", Prompt = new DeepEditPrompt().Add("spleen", P).Add("kidney", P) },
-            "kidney", "is not a label of the model: points go under one of spleen, liver or background");
+            "kidney", "is not a label of the model: points go under one of spleen, liver, background");
 
     [Fact]
     public async Task A_deepedit_current_label_the_model_does_not_have() =>
