@@ -28,6 +28,8 @@ internal static class BulkDisplay
         cli.Interrupts.GentleStopInUse = true;
         using var said = cli.Interrupts.StopToken.Register(() =>
             cli.Note("stopping: no new item starts; the ones in flight finish (Ctrl+C again aborts them). Run the same command again to finish the rest."));
+        using var aborting = cancellationToken.Register(() =>
+            cli.Note("aborting the items in flight (nothing half-written is kept); what finished stays done."));
         var clock = Stopwatch.StartNew();
         var failed = new List<string>();
         BulkProgress last = new(null, 0, 0, 0, 0);

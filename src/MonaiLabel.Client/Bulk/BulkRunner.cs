@@ -27,6 +27,11 @@ internal static class BulkRunner
         long succeeded = 0, skipped = 0, failed = 0, bytes = 0;
         using var source = items.GetEnumerator();
         var more = true;
+        if (total != null)
+        {
+            options.Progress?.Report(new BulkProgress(total, 0, 0, 0, 0)); // the total, before the first item ends
+        }
+
         try
         {
             while (true)

@@ -90,6 +90,28 @@ public static class Mlabel
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>
+    /// With a first Ctrl+C of its own: when <paramref name="stop"/> is cancelled a bulk command starts no new item.
+    /// In-process that is Program.RunAsync's stop token; the executable under test (MLABEL_EXE) gets a SIGINT.
+    /// </summary>
+    public static async Task<CliResult> RunWithStopAsync(CancellationToken stop, params string[] args)
+    {
+        if (MlabelProcess.Executable is { } exe)
+        {
+            return await MlabelProcess.RunAsync(exe, args, stop); // cancelling sends one SIGINT
+        }
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var code = await Program.RunAsync(args, stdout, stderr, stop, limit.Token);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs against the server at <paramref name="server"/> (a proxy, say).</summary>
+    public static Task<CliResult> RunAsync(Uri server, params string[] args) =>
+        RunAsync(new[] { "--server", server.ToString() }.Concat(args).ToArray());
+
     /// <summary>Runs against <paramref name="server"/> (<c>--server URL</c> first, as a user might type it).</summary>
     public static Task<CliResult> RunAsync(MonaiLabelEmulator server, params string[] args) =>
         RunAsync(new[] { "--server", server.Url.ToString() }.Concat(args).ToArray());
