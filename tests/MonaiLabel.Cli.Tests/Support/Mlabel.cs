@@ -96,15 +96,17 @@ public static class Mlabel
     /// </summary>
     public static async Task<CliResult> RunWithStopAsync(CancellationToken stop, params string[] args)
     {
+        var environment = MlabelEnvironment.Isolated();
         if (MlabelProcess.Executable is { } exe)
         {
-            return await MlabelProcess.RunAsync(exe, args, stop); // cancelling sends one SIGINT
+            return await MlabelProcess.RunAsync(exe, args, environment, stop); // cancelling sends one SIGINT
         }
 
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var code = await Program.RunAsync(args, stdout, stderr, stop, limit.Token);
+        var cliEnvironment = new CliEnvironment(environment.Variables, new StringReader(environment.Stdin ?? string.Empty), environment.StdinIsTerminal);
+        var code = await Program.RunAsync(args, stdout, stderr, cliEnvironment, stop, limit.Token);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 
