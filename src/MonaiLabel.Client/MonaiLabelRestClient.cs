@@ -105,7 +105,7 @@ internal partial class MonaiLabelRestClient
     private void OnSending(HttpRequestMessage request, OperationDeclaration declaration)
     {
         var server = _serverUrl;
-        request.RequestUri = new Uri(server, request.RequestUri!);
+        request.RequestUri = new Uri(server, request.RequestUri!.OriginalString); // the generated path, as generated
         RequestContext.Attach(request, declaration, server);
         NormalizeMultipartRequest(request, declaration);
         if (_authorization != null && request.Headers.Authorization == null)
