@@ -53,10 +53,12 @@ public partial class MonaiLabelClient
                     model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(parameters),
                     file!, label!, cancellationToken).ConfigureAwait(false);
                 return await Rest.ReadInferResultAsync(
-                        response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken)
+                        response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken,
+                        durable: !request.Scratch)
                     .ConfigureAwait(false);
             },
-            model);
+            model,
+            method: nameof(InferAsync)); // one span name, "MonaiLabel Infer", whichever overload was called
     }
 
     /// <summary>

@@ -65,14 +65,14 @@ internal partial class MonaiLabelRestClient
     /// </summary>
     internal async Task<InferResult> ReadInferResultAsync(
         FileResponse response, InferResultNames names, string? directory, bool overwrite, IProgress<long>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool durable = true)
     {
         var contentType = Header(response, "Content-Type");
         if (IsMediaType(contentType, "multipart/"))
         {
             using (response)
             {
-                return await ReadMultipartResultAsync(response.Stream, contentType!, names, directory ?? ResultDirectory, overwrite, progress, cancellationToken)
+                return await ReadMultipartResultAsync(response.Stream, contentType!, names, directory ?? ResultDirectory, overwrite, progress, durable, cancellationToken)
                     .ConfigureAwait(false);
             }
         }
@@ -93,7 +93,7 @@ internal partial class MonaiLabelRestClient
 
     private async Task<InferResult> ReadMultipartResultAsync(
         Stream body, string contentType, InferResultNames names, string directory, bool overwrite, IProgress<long>? progress,
-        CancellationToken cancellationToken)
+        bool durable, CancellationToken cancellationToken)
     {
         var boundary = MultipartBoundary.Parse(contentType);
         // Files become visible only when the whole answer has been read: a failure part-way leaves the directory as
@@ -119,7 +119,7 @@ internal partial class MonaiLabelRestClient
                         var savedBefore = savedBytes;
                         var written = await ResultFileWriter.WriteAsync(
                                 section.Body, directory, names.NameFor(pending.Count, section.RawFileName),
-                                progress == null ? null : new OffsetProgress(progress, savedBefore), cancellationToken)
+                                progress == null ? null : new OffsetProgress(progress, savedBefore), cancellationToken, durable)
                             .ConfigureAwait(false);
                         var length = new FileInfo(written.TempPath).Length;
                         pending.Add((written, section, length));

@@ -12,10 +12,11 @@ using MonaiLabel.Client;
 namespace MonaiLabel.Benchmarks;
 
 /// <summary>
-/// <c>clicks [--server URL] [--clicks 300] [--model sam_3d] [--size-mib 1] [--warm 20]</c>: the per-click cost of
+/// <c>clicks [--server URL] [--clicks 300] [--model sam_3d] [--size-mib 1] [--warm 100] [--rounds 3]</c>: the per-click cost of
 /// interactive annotation against MONAI Label's real server code (without --server: ../shared/mlref started with
-/// --interactive). One image of --size-mib in one session; each client warm (its first --warm clicks not counted),
-/// then --clicks clicks, one after another, each answered with the label (the fake SAM2 answers the image XOR 0xFF,
+/// --interactive). One image of --size-mib in one session; each client warm (--warm clicks not counted: the .NET
+/// clients' JIT tiers settle), then --clicks clicks, one after another (SDK and bare HttpClient in alternating
+/// --rounds, so that load drifts hit both; Python after 20 warm clicks in its own process), each answered with the label (the fake SAM2 answers the image XOR 0xFF,
 /// so a 1 MiB label per click): the SDK (typed ClickPrompt through InteractiveSession, checked against the model's
 /// capabilities, label parsed from the multipart answer and saved atomically with fsync), a bare HttpClient sending
 /// the same params JSON to the same route and copying the whole answer to a file, and MONAI Label's Python client
@@ -27,7 +28,8 @@ internal static class ClickRunner
     public static async Task<int> RunAsync(string[] args)
     {
         var clicks = (int)(Options.Long(args, "--clicks") ?? 300);
-        var warm = (int)(Options.Long(args, "--warm") ?? 20);
+        var warm = (int)(Options.Long(args, "--warm") ?? 100);
+        var rounds = (int)(Options.Long(args, "--rounds") ?? 3);
         var model = Options.String(args, "--model") ?? "sam_3d";
         var bytes = (Options.Long(args, "--size-mib") ?? 1) << 20;
         var shared = ReferenceServer.SharedDirectory(out var searched);
@@ -59,16 +61,16 @@ internal static class ClickRunner
             var capabilities = await client.GetModelCapabilitiesAsync(model);
             await using var session = await client.StartInteractiveSessionAsync(image);
 
-            rows.Add(("SDK (InteractiveSession + ClickPrompt)", await MeasureAsync(warm, clicks, async i =>
+            Func<int, Task> sdkClick = async i =>
             {
                 var prompt = new ClickPrompt { Foreground = { Point(i) } };
                 var result = await session.InferAsync(capabilities, new InferRequest { Prompt = prompt, ResultDirectory = work, Overwrite = true });
                 Check(result.Label!.Length == bytes, "SDK label size");
-            })));
+            };
 
             using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
             var bareFile = Path.Combine(work, "bare_answer.bin");
-            rows.Add(("bare HttpClient (same request)", await MeasureAsync(warm, clicks, async i =>
+            Func<int, Task> bareClick = async i =>
             {
                 using var form = new MultipartFormDataContent();
                 form.Add(new StringContent(ParamsJson(i), Encoding.UTF8), "params");
@@ -81,11 +83,25 @@ internal static class ClickRunner
                 }
 
                 Check(new FileInfo(bareFile).Length > bytes, "bare answer size");
-            })));
+            };
+
+            // Both warm (JIT tiers settled), then alternating rounds so that load drifts hit both alike.
+            await MeasureAsync(warm, 0, sdkClick);
+            await MeasureAsync(warm, 0, bareClick);
+            var sdkParts = new List<Stats>();
+            var bareParts = new List<Stats>();
+            for (var round = 0; round < rounds; round++)
+            {
+                sdkParts.Add(await MeasureAsync(0, clicks / rounds, i => sdkClick(warm + (round * clicks) + i)));
+                bareParts.Add(await MeasureAsync(0, clicks / rounds, i => bareClick(warm + (round * clicks) + i)));
+            }
+
+            rows.Add(("SDK (InteractiveSession + ClickPrompt)", Stats.Merge(sdkParts)));
+            rows.Add(("bare HttpClient (same request)", Stats.Merge(bareParts)));
 
             if (python != null && File.Exists(Path.Combine(python, "client.py")))
             {
-                rows.Add(("Python client (MONAILabelClient.infer)", Python(python, url, work, model, session.SessionId, warm, clicks, bytes)));
+                rows.Add(("Python client (MONAILabelClient.infer)", Python(python, url, work, model, session.SessionId, 20, clicks, bytes)));
             }
             else
             {
@@ -127,6 +143,11 @@ internal static class ClickRunner
         for (var i = 0; i < warm; i++)
         {
             await click(i);
+        }
+
+        if (clicks == 0)
+        {
+            return new Stats(Array.Empty<double>(), 0);
         }
 
         GC.Collect();
@@ -188,11 +209,17 @@ internal static class ClickRunner
     {
         public Stats(double[] times, double cpuPerClick)
         {
+            Times = times;
             var sorted = times.OrderBy(t => t).ToArray();
-            P50 = sorted[(int)Math.Round(0.50 * (sorted.Length - 1))];
-            P95 = sorted[(int)Math.Round(0.95 * (sorted.Length - 1))];
+            P50 = sorted.Length == 0 ? 0 : sorted[(int)Math.Round(0.50 * (sorted.Length - 1))];
+            P95 = sorted.Length == 0 ? 0 : sorted[(int)Math.Round(0.95 * (sorted.Length - 1))];
             CpuPerClick = cpuPerClick;
         }
+
+        public double[] Times { get; }
+
+        public static Stats Merge(List<Stats> parts) =>
+            new(parts.SelectMany(p => p.Times).ToArray(), parts.Average(p => p.CpuPerClick));
 
         public double P50 { get; }
 

@@ -51,7 +51,8 @@ internal static class ResultFileWriter
     /// <see cref="PendingFile.Commit"/>. Lets a caller saving several files make them visible only once all are complete.
     /// </summary>
     internal static async Task<PendingFile> WriteAsync(
-        Stream source, string directory, string safeFileName, IProgress<long>? progress, CancellationToken cancellationToken)
+        Stream source, string directory, string safeFileName, IProgress<long>? progress, CancellationToken cancellationToken,
+        bool durable = true)
     {
         if (source is null)
         {
@@ -77,7 +78,7 @@ internal static class ResultFileWriter
         var tempPath = Path.Combine(root, TempName(safeFileName));
         try
         {
-            await CopyToNewFileAsync(source, tempPath, progress, cancellationToken).ConfigureAwait(false);
+            await CopyToNewFileAsync(source, tempPath, progress, durable, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return new PendingFile(tempPath, root, safeFileName);
         }
@@ -121,8 +122,9 @@ internal static class ResultFileWriter
         public void Discard() => TryDelete(TempPath);
     }
 
+    // durable: fsync before the rename. Only an interactive session's results skip it: the next click replaces them.
     private static async Task CopyToNewFileAsync(
-        Stream source, string path, IProgress<long>? progress, CancellationToken cancellationToken)
+        Stream source, string path, IProgress<long>? progress, bool durable, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try
@@ -135,12 +137,12 @@ internal static class ResultFileWriter
             int read;
 #if NET8_0_OR_GREATER
             // The Memory overloads return ValueTasks: no Task allocated per chunk.
-            var writeBehind = new WriteBehind(file.SafeFileHandle);
+            var writeBehind = durable ? new WriteBehind(file.SafeFileHandle) : null; // only to shorten the fsync
             while ((read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                 written += read;
-                writeBehind.Written(written);
+                writeBehind?.Written(written);
                 progress?.Report(written);
             }
 #else
@@ -153,7 +155,10 @@ internal static class ResultFileWriter
 #endif
 
             await file.FlushAsync(cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true); // Durable before the rename makes it visible (see WriteBehind on Linux).
+            if (durable)
+            {
+                file.Flush(flushToDisk: true); // Durable before the rename makes it visible (see WriteBehind on Linux).
+            }
         }
         finally
         {

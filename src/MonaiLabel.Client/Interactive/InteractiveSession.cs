@@ -48,7 +48,8 @@ public class InteractiveSession : IAsyncDisposable
     /// <summary>
     /// Sends <paramref name="prompt"/> to <paramref name="model"/> on the session's image and saves the result; each
     /// answer replaces this model's previous result file, named <c>{image}_{model}</c> (image: the file's stem) in the
-    /// client's result directory. Checked against <paramref name="model"/> first, as
+    /// client's result directory (written atomically, not forced to disk: the next click replaces it; upload the label
+    /// you keep with <see cref="MonaiLabelClient.UploadLabelAsync"/>). Checked against <paramref name="model"/> first, as
     /// <see cref="MonaiLabelClient.InferAsync(ModelCapabilities, InferRequest, CancellationToken)"/> does.
     /// </summary>
     /// <exception cref="ArgumentException">The prompt does not fit the model; nothing was sent.</exception>
@@ -186,5 +187,6 @@ public class InteractiveSession : IAsyncDisposable
         ResultFileName = request.ResultFileName ?? FileNameParts.Split(SafeFileName.Sanitize(Path.GetFileName(ImagePath), "image")).Stem + "_" + model.Name,
         Overwrite = request.Overwrite,
         Progress = request.Progress,
+        Scratch = true,
     };
 }

@@ -59,4 +59,10 @@ public sealed class InferRequest
     /// each write. Called on the thread doing the write: use a synchronous <see cref="System.IProgress{T}"/> to see every value.
     /// </summary>
     public System.IProgress<long>? Progress { get; set; }
+
+    /// <summary>
+    /// Set by <see cref="InteractiveSession"/>: its results are replaced by the next click, so they are written
+    /// atomically (temporary file, rename) but not forced to disk with fsync (about 10 ms a click on this project's machine).
+    /// </summary>
+    internal bool Scratch { get; set; }
 }

@@ -121,7 +121,14 @@ public class InferResultTests
         using var dir = new TempResultDir();
         var client = wire.CreateClient();
 
-        var result = await client.InferAsync("segmentation_spleen", new InferRequest { ImageId = "wire_case", Output = InferOutput.DicomSeg, ResultDirectory = dir.Dir });
+        var result = await client.InferAsync("segmentation_spleen", new InferRequest
+        {
+            ImageId = "wire_case",
+            Output = InferOutput.DicomSeg,
+            // The server needs label_info for a DICOM SEG (and the SDK refuses the request without it).
+            Params = new System.Collections.Generic.Dictionary<string, object?> { ["label_info"] = new[] { new { idx = 1, name = "spleen" } } },
+            ResultDirectory = dir.Dir,
+        });
 
         ClientTest.SingleRequest(wire).AssertRoute("POST", "/infer/segmentation_spleen", "image=wire_case&output=dicom_seg");
         Assert.Null(result.Params);
