@@ -110,7 +110,7 @@ public class BulkInferTests
 
         var first = await ToListAsync(client.InferManyAsync("seg", ImageSelection.WithoutLabel("final"), options));
 
-        Assert.Equal(new[] { BulkItemStatus.Succeeded, BulkItemStatus.Succeeded, BulkItemStatus.Skipped }, first.OrderBy(o => o.ImageId).Select(o => o.Status));
+        Assert.Equal(new[] { BulkItemStatus.Succeeded, BulkItemStatus.Succeeded, BulkItemStatus.Skipped }, first.OrderBy(o => o.ImageId, StringComparer.Ordinal).Select(o => o.Status).ToArray());
         Assert.Equal(0, store.Infers("c"));
         var put = store.Server.RequestsTo("/datastore/label").Single(r => r.Method == "PUT" && r.Query.Contains("image=a", StringComparison.Ordinal));
         Assert.Contains("tag=auto", put.Query, StringComparison.Ordinal);
