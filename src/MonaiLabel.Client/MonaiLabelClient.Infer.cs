@@ -46,6 +46,7 @@ public partial class MonaiLabelClient
             request.File?.Data?.Dispose();
         }
 
+        // One span name, "MonaiLabel Infer", whichever overload was called.
         return Traced(nameof(InferAsync),
             async () =>
             {
@@ -57,8 +58,7 @@ public partial class MonaiLabelClient
                         durable: !request.Scratch)
                     .ConfigureAwait(false);
             },
-            model,
-            method: nameof(InferAsync)); // one span name, "MonaiLabel Infer", whichever overload was called
+            model);
     }
 
     /// <summary>
