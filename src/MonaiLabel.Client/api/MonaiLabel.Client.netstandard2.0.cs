@@ -134,6 +134,84 @@ namespace MonaiLabel.Client
         [System.Runtime.Serialization.EnumMember(Value="unlabeled")]
         Unlabeled = 2,
     }
+    public sealed class BulkDownloadOptions : MonaiLabel.Client.BulkOptions
+    {
+        public BulkDownloadOptions() { }
+        public string? Directory { get; set; }
+        public string? LabelTag { get; set; }
+    }
+    public sealed class BulkDownloadOutcome : MonaiLabel.Client.BulkItemOutcome
+    {
+        public BulkDownloadOutcome(string imageId, MonaiLabel.Client.BulkItemStatus status, string? imagePath = null, string? labelPath = null, long bytes = 0, MonaiLabel.Client.MonaiLabelClientException? error = null) { }
+        public long Bytes { get; }
+        public string? ImagePath { get; }
+        public string? LabelPath { get; }
+    }
+    public sealed class BulkInferOptions : MonaiLabel.Client.BulkOptions
+    {
+        public BulkInferOptions() { }
+        public System.Collections.Generic.IDictionary<string, object?>? Params { get; set; }
+        public string? ResultDirectory { get; set; }
+        public string? SaveAsTag { get; set; }
+    }
+    public sealed class BulkInferOutcome : MonaiLabel.Client.BulkItemOutcome
+    {
+        public BulkInferOutcome(string imageId, MonaiLabel.Client.BulkItemStatus status, string? resultPath = null, MonaiLabel.Client.InferResult? result = null, MonaiLabel.Client.SaveLabelResult? savedLabel = null, MonaiLabel.Client.MonaiLabelClientException? error = null) { }
+        public MonaiLabel.Client.InferResult? Result { get; }
+        public string? ResultPath { get; }
+        public MonaiLabel.Client.SaveLabelResult? SavedLabel { get; }
+    }
+    public abstract class BulkItemOutcome
+    {
+        protected BulkItemOutcome(string imageId, MonaiLabel.Client.BulkItemStatus status, MonaiLabel.Client.MonaiLabelClientException? error) { }
+        public MonaiLabel.Client.MonaiLabelClientException? Error { get; }
+        public string ImageId { get; }
+        public MonaiLabel.Client.BulkItemStatus Status { get; }
+    }
+    public enum BulkItemStatus
+    {
+        Succeeded = 0,
+        Skipped = 1,
+        Failed = 2,
+    }
+    public abstract class BulkOptions
+    {
+        protected BulkOptions() { }
+        public int MaxConcurrency { get; set; }
+        public System.IProgress<MonaiLabel.Client.BulkProgress>? Progress { get; set; }
+        public bool SkipCompleted { get; set; }
+        public System.Threading.CancellationToken StopToken { get; set; }
+    }
+    public sealed class BulkProgress
+    {
+        public BulkProgress(long? total, long succeeded, long skipped, long failed, long bytes) { }
+        public long Bytes { get; }
+        public long Done { get; }
+        public long Failed { get; }
+        public long Skipped { get; }
+        public long Succeeded { get; }
+        public long? Total { get; }
+    }
+    public sealed class BulkUploadItem
+    {
+        public BulkUploadItem(string path, string imageId) { }
+        public string ImageId { get; }
+        public string Path { get; }
+        public static MonaiLabel.Client.BulkUploadItem FromFile(string path) { }
+        public static string ImageIdOf(string path) { }
+    }
+    public sealed class BulkUploadOptions : MonaiLabel.Client.BulkOptions
+    {
+        public BulkUploadOptions() { }
+        public System.Collections.Generic.IDictionary<string, object?>? Info { get; set; }
+    }
+    public sealed class BulkUploadOutcome : MonaiLabel.Client.BulkItemOutcome
+    {
+        public BulkUploadOutcome(string imageId, string path, MonaiLabel.Client.BulkItemStatus status, long bytes = 0, MonaiLabel.Client.AddImageResult? result = null, MonaiLabel.Client.MonaiLabelClientException? error = null) { }
+        public long Bytes { get; }
+        public string Path { get; }
+        public MonaiLabel.Client.AddImageResult? Result { get; }
+    }
     public sealed class ClickPrompt : MonaiLabel.Client.InferPrompt
     {
         public ClickPrompt() { }
@@ -261,6 +339,15 @@ namespace MonaiLabel.Client
         public long? Ts { get; set; }
         [Newtonsoft.Json.JsonProperty("user", NullValueHandling=Newtonsoft.Json.NullValueHandling.Ignore, Required=Newtonsoft.Json.Required.Default)]
         public string? User { get; set; }
+    }
+    public sealed class ImageSelection
+    {
+        public System.Collections.Generic.IReadOnlyList<string>? Ids { get; }
+        public string? WithoutLabelTag { get; }
+        public static MonaiLabel.Client.ImageSelection All { get; }
+        public override string ToString() { }
+        public static MonaiLabel.Client.ImageSelection FromIds(System.Collections.Generic.IEnumerable<string> imageIds) { }
+        public static MonaiLabel.Client.ImageSelection WithoutLabel(string tag) { }
     }
     public enum InferOutput
     {
@@ -447,6 +534,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadImageToAsync(string imageId, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadLabelAsync(string imageId, string tag, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadLabelToAsync(string imageId, string tag, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Collections.Generic.IAsyncEnumerable<MonaiLabel.Client.BulkDownloadOutcome> DownloadManyAsync(MonaiLabel.Client.ImageSelection images, MonaiLabel.Client.BulkDownloadOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.FileResponse> DownloadModelAsync(string model, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadModelToAsync(string model, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SavedFile> DownloadSessionImageToAsync(string sessionId, string? directory = null, bool overwrite = false, System.IProgress<long>? progress = null, System.Threading.CancellationToken cancellationToken = default) { }
@@ -472,6 +560,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task<bool> ImageExistsAsync(string imageId, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(MonaiLabel.Client.ModelCapabilities model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferAsync(string model, MonaiLabel.Client.InferRequest request, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Collections.Generic.IAsyncEnumerable<MonaiLabel.Client.BulkInferOutcome> InferManyAsync(string model, MonaiLabel.Client.ImageSelection images, MonaiLabel.Client.BulkInferOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.InferResult> InferWsiAsync(string model, string imageId, MonaiLabel.Client.WsiInput? region = null, MonaiLabel.Client.WsiInferOutput output = 1, string? sessionId = null, string? resultDirectory = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsBatchInferRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<bool> IsScoringRunningAsync(System.Threading.CancellationToken cancellationToken = default) { }
@@ -489,6 +578,7 @@ namespace MonaiLabel.Client
         public virtual System.Threading.Tasks.Task UpdateLabelInfoAsync(string imageId, string tag, System.Collections.Generic.IDictionary<string, object?> info, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.AddImageResult> UploadImageAsync(MonaiLabel.Client.FileParameter image, string? imageId = null, System.Collections.Generic.IDictionary<string, object?>? info = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.SaveLabelResult> UploadLabelAsync(string imageId, MonaiLabel.Client.FileParameter label, string? tag = null, System.Collections.Generic.IDictionary<string, object?>? info = null, System.Threading.CancellationToken cancellationToken = default) { }
+        public virtual System.Collections.Generic.IAsyncEnumerable<MonaiLabel.Client.BulkUploadOutcome> UploadManyAsync(System.Collections.Generic.IEnumerable<MonaiLabel.Client.BulkUploadItem> files, MonaiLabel.Client.BulkUploadOptions? options = null, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.ModelInfo> UploadModelAsync(string model, MonaiLabel.Client.FileParameter file, System.Threading.CancellationToken cancellationToken = default) { }
         public virtual System.Threading.Tasks.Task<MonaiLabel.Client.UserInfo> ValidateAuthTokenAsync(System.Threading.CancellationToken cancellationToken = default) { }
         public static MonaiLabel.Client.MonaiLabelClient Create(MonaiLabel.Client.MonaiLabelClientOptions options, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) { }
@@ -538,6 +628,7 @@ namespace MonaiLabel.Client
         Timeout = 10,
         ConnectionFailed = 11,
         TaskAlreadyRunning = 12,
+        LocalFile = 13,
     }
     public sealed class MonaiLabelRetryOptions
     {
