@@ -134,7 +134,7 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
             {
                 ["Newtonsoft.Json"] = "13.0.1",
                 ["Microsoft.Extensions.Http"] = "8.0.1",
-                ["Microsoft.Extensions.Http.Resilience"] = "8.10.0",
+                ["Polly.Extensions"] = "8.4.2",
                 ["Microsoft.Extensions.Options"] = "8.0.2",
                 ["Microsoft.Extensions.Options.ConfigurationExtensions"] = "8.0.0",
                 ["Microsoft.Extensions.Logging.Abstractions"] = "8.0.2",
@@ -142,9 +142,9 @@ public sealed class PackageTests : IClassFixture<PackedPackages>
             }.OrderBy(kv => kv.Key),
             net8.OrderBy(kv => kv.Key));
         var netstandard = groups[".NETStandard2.0"];
-        Assert.Equal("9.10.0", netstandard["Microsoft.Extensions.Http.Resilience"]); // the first with netstandard2.0 assets throughout
+        Assert.Equal("8.4.2", netstandard["Polly.Extensions"]);
         Assert.All(
-            netstandard.Where(d => d.Key.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && d.Key != "Microsoft.Extensions.Http.Resilience"),
+            netstandard.Where(d => d.Key.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)),
             d => Assert.StartsWith("8.0.", d.Value));
         Assert.Equal(new[] { "Microsoft.Bcl.AsyncInterfaces", "System.Memory" }, netstandard.Keys.Except(net8.Keys).OrderBy(k => k, StringComparer.Ordinal));
     }

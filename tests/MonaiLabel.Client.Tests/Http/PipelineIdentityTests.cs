@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using MonaiLabel.Client.Tests.Support;
 using Xunit;
 
@@ -84,9 +83,7 @@ public class PipelineIdentityTests
         while (handler is DelegatingHandler delegating)
         {
             var type = delegating.GetType();
-#pragma warning disable EXTEXP0001 // experimental in Microsoft.Extensions.Http.Resilience 8.x, the SDK's floor
-            if (type.Assembly == typeof(MonaiLabelClient).Assembly || type == typeof(ResilienceHandler))
-#pragma warning restore EXTEXP0001
+            if (type.Assembly == typeof(MonaiLabelClient).Assembly)
             {
                 names.Add(type.Name);
             }

@@ -19,6 +19,9 @@ internal sealed class RetryPipeline
     /// <summary>The name the pipeline's telemetry carries.</summary>
     public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
 
+    // The request of the run, for ShouldHandle (whether the operation may be retried).
+    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MonaiLabel.Request");
+
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>
@@ -43,7 +46,7 @@ internal sealed class RetryPipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = args => new ValueTask<bool>(
-                    IsTransient(args.Outcome) && IsRetryable(args.Context.GetRequestMessage(), retry)),
+                    IsTransient(args.Outcome) && IsRetryable(args.Context.Properties.GetValue(RequestKey, null!), retry)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, retry.MaxDelay)),
                 OnRetry = args =>
                 {
@@ -72,7 +75,7 @@ internal sealed class RetryPipeline
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.SetRequestMessage(request);
+        context.Properties.Set(RequestKey, request);
         try
         {
             var attempts = new Attempts(request, send, firstResponse, firstError);
