@@ -1,21 +1,20 @@
 #!/usr/bin/env bash
 # Runs the Mono suite (tests/MonaiLabel.Client.Tests.Mono, already built) N times in a row, each bounded like .ci/run
 # (240 s). A run that does not end gets `kill -QUIT` (Mono prints every thread's stack) before it is killed; its log
-# is kept. Usage: tools/mono-soak.sh [runs] [log dir] [xunit.console options...]. Prints one line per run and the counts at the end.
+# is kept. Usage: tools/mono-soak.sh [runs] [log dir] [-method NAME-PREFIX]. Prints one line per run and the counts at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 out=${2:-$(mktemp -d)}
-shift 2 2>/dev/null; extra=("$@") # more xunit.console options, e.g. -parallel all -maxthreads 8
+shift 2 2>/dev/null; extra=("$@") # more runner options, e.g. -method MonaiLabel.Client.Tests.Http
 mkdir -p "$out"
 project=tests/MonaiLabel.Client.Tests.Mono
-runner=$(dotnet msbuild "$project" -getProperty:Pkgxunit_runner_console 2>/dev/null)/tools/net472/xunit.console.exe
-dll=$project/bin/Debug/net472/MonaiLabel.Client.Tests.Mono.dll
+exe=$project/bin/Debug/net472/MonaiLabel.Client.Tests.Mono.exe
 pass=0 fail=0 hang=0
 for i in $(seq 1 "$runs"); do
   log=$out/run-$i.log
   start=$(date +%s)
-  mono "$runner" "$dll" -noshadow -verbose -xml "$out/run-$i.xml" "${extra[@]}" >"$log" 2>&1 &
+  mono "$exe" -xml "$out/run-$i.xml" "${extra[@]}" >"$log" 2>&1 &
   pid=$!
   rc=
   for _ in $(seq 1 240); do
