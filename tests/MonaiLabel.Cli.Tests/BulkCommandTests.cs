@@ -137,9 +137,11 @@ public class BulkCommandTests
         }
 
         var args = new[] { "--server", proxy.Url.ToString(), "datastore", "upload", temp.Path, "--concurrency", "1" };
-        var run = Mlabel.RunWithStopAsync(stop.Token, args);
+        var stopTaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = Mlabel.RunWithStopAsync(stop.Token, stopTaken, args);
         await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
         stop.Cancel();
+        await stopTaken.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a SIGINT is taken asynchronously by a child process
         c.SetResult();
         var first = await run;
 

@@ -93,15 +93,24 @@ public static class Mlabel
     /// <summary>
     /// With a first Ctrl+C of its own: when <paramref name="stop"/> is cancelled a bulk command starts no new item.
     /// In-process that is Program.RunAsync's stop token; the executable under test (MLABEL_EXE) gets a SIGINT.
+    /// <paramref name="stopTaken"/> completes once the run has taken the stop (in-process: when the token is
+    /// cancelled; a child process: when it says "stopping" on stderr, since a signal arrives asynchronously).
     /// </summary>
-    public static async Task<CliResult> RunWithStopAsync(CancellationToken stop, params string[] args)
+    public static async Task<CliResult> RunWithStopAsync(CancellationToken stop, TaskCompletionSource stopTaken, params string[] args)
     {
         var environment = MlabelEnvironment.Isolated();
         if (MlabelProcess.Executable is { } exe)
         {
-            return await MlabelProcess.RunAsync(exe, args, environment, stop); // cancelling sends one SIGINT
+            return await MlabelProcess.RunAsync(exe, args, environment, stop, line => // cancelling sends one SIGINT
+            {
+                if (line.Contains("stopping: no new item starts", StringComparison.Ordinal))
+                {
+                    stopTaken.TrySetResult();
+                }
+            });
         }
 
+        using var taken = stop.Register(() => stopTaken.TrySetResult());
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));

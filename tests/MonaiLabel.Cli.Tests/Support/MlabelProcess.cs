@@ -17,7 +17,8 @@ internal static class MlabelProcess
     /// <summary>The executable under test, or null to run the CLI in-process.</summary>
     public static string? Executable { get; } = Environment.GetEnvironmentVariable("MLABEL_EXE") is { Length: > 0 } exe ? exe : null;
 
-    public static async Task<CliResult> RunAsync(string exe, string[] args, MlabelEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<CliResult> RunAsync(
+        string exe, string[] args, MlabelEnvironment environment, CancellationToken cancellationToken, Action<string>? onStderrLine = null)
     {
         var start = new ProcessStartInfo(exe)
         {
@@ -55,7 +56,7 @@ internal static class MlabelProcess
 
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var stderr = onStderrLine == null ? process.StandardError.ReadToEndAsync(CancellationToken.None) : ReadLinesAsync(process.StandardError, onStderrLine);
 
         using var interrupt = cancellationToken.Register(() => Interrupt(process));
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -70,6 +71,19 @@ internal static class MlabelProcess
         }
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    // Stderr as it comes, each line also handed to the test (e.g. to see that a Ctrl+C was taken).
+    private static async Task<string> ReadLinesAsync(System.IO.StreamReader reader, Action<string> onLine)
+    {
+        var all = new StringBuilder();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            all.Append(line).Append('\n');
+            onLine(line);
+        }
+
+        return all.ToString();
     }
 
     private static void Interrupt(Process process)
