@@ -43,7 +43,7 @@ public partial class MonaiLabelClient
         }
 
         options ??= new BulkInferOptions();
-        return InferManyCoreAsync(model, images, options, options.ResultDirectory ?? Rest.ResultDirectory, cancellationToken);
+        return InferManyCoreAsync(model, images, options, options.ResultDirectory ?? Settings.ResultDirectory, cancellationToken);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public partial class MonaiLabelClient
         }
 
         options ??= new BulkDownloadOptions();
-        return DownloadManyCoreAsync(images, options, options.Directory ?? Rest.ResultDirectory, cancellationToken);
+        return DownloadManyCoreAsync(images, options, options.Directory ?? Settings.ResultDirectory, cancellationToken);
     }
 
     private async IAsyncEnumerable<BulkDownloadOutcome> DownloadManyCoreAsync(

@@ -39,7 +39,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(image));
         }
 
-        return Traced(nameof(UploadImageAsync), () => Rest.AddImageAsync(imageId, Rest.ParamsJson(info), image, cancellationToken));
+        return Traced(nameof(UploadImageAsync), () => Rest.AddImageAsync(imageId, RequestParams.Json(Settings, info, Rest.SerializerSettings), image, cancellationToken));
     }
 
     /// <summary>Removes an image and its labels from the datastore.</summary>
@@ -75,7 +75,7 @@ public partial class MonaiLabelClient
         Traced(nameof(DownloadImageToAsync), async () =>
         {
             var response = await Rest.DownloadImageAsync(imageId, cancellationToken).ConfigureAwait(false);
-            return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return await SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>The stored info of an image (empty, not an error, for an image that does not exist).</summary>
@@ -104,7 +104,7 @@ public partial class MonaiLabelClient
             throw new ArgumentNullException(nameof(label));
         }
 
-        return Traced(nameof(UploadLabelAsync), () => Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, Rest.ParamsJson(info), label, cancellationToken));
+        return Traced(nameof(UploadLabelAsync), () => Rest.SaveLabelAsync(imageId, string.IsNullOrEmpty(tag) ? null : tag, RequestParams.Json(Settings, info, Rest.SerializerSettings), label, cancellationToken));
     }
 
     /// <summary>Removes the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
@@ -132,7 +132,7 @@ public partial class MonaiLabelClient
         Traced(nameof(DownloadLabelToAsync), async () =>
         {
             var response = await Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
-            return await Rest.SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return await SaveFileResponseAsync(response, directory, imageId, overwrite, progress, cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>The stored info of the label of <paramref name="imageId"/> under <paramref name="tag"/>.</summary>
@@ -158,7 +158,7 @@ public partial class MonaiLabelClient
         Traced(nameof(DownloadDatasetToAsync), async () =>
         {
             var response = await Rest.DownloadDatasetAsync(limitCases, cancellationToken).ConfigureAwait(false);
-            return await Rest.SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return await SaveFileResponseAsync(response, directory, "dataset.zip", overwrite, progress, cancellationToken).ConfigureAwait(false);
         });
 
     private UpdateInfoForm InfoForm(IDictionary<string, object?> info) =>

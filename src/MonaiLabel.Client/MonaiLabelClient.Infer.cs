@@ -51,11 +51,11 @@ public partial class MonaiLabelClient
             async () =>
             {
                 var response = await Rest.InferAsync(
-                    model, request.ImageId ?? string.Empty, request.SessionId, request.Output, Rest.ParamsJson(parameters),
+                    model, request.ImageId ?? string.Empty, request.SessionId, request.Output, RequestParams.Json(Settings, parameters, Rest.SerializerSettings),
                     file!, label!, cancellationToken).ConfigureAwait(false);
-                return await Rest.ReadInferResultAsync(
-                        response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress, cancellationToken,
-                        durable: !request.Scratch)
+                return await ReadInferAnswerAsync(
+                        response, InferResultNames.For(model, request), request.ResultDirectory, request.Overwrite, request.Progress,
+                        durable: !request.Scratch, cancellationToken)
                     .ConfigureAwait(false);
             },
             model);
@@ -86,11 +86,11 @@ public partial class MonaiLabelClient
         var serializer = JsonSerializer.Create(Rest.SerializerSettings);
         var body = JObject.FromObject(region ?? new WsiInput(), serializer);
         var regionParams = region?.Params?.ToDictionary(p => p.Key, p => (object?)p.Value);
-        body["params"] = JObject.FromObject(Rest.WithClientId(regionParams), serializer);
+        body["params"] = JObject.FromObject(RequestParams.WithClientId(Settings, regionParams), serializer);
         var response = await Rest.InferWsiAsync(
             model, imageId, sessionId, output, null!, body.ToString(Formatting.None), cancellationToken)
             .ConfigureAwait(false);
-        return await Rest.ReadInferResultAsync(response, InferResultNames.Default(model, imageId), resultDirectory, false, null, cancellationToken)
+        return await ReadInferAnswerAsync(response, InferResultNames.Default(model, imageId), resultDirectory, false, null, durable: true, cancellationToken)
             .ConfigureAwait(false);
     }
 }

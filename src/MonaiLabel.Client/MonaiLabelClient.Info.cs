@@ -17,5 +17,5 @@ public partial class MonaiLabelClient
     /// </summary>
     public virtual Task<NextSample> GetNextSampleAsync(
         string strategy, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        Traced(nameof(GetNextSampleAsync), () => Rest.GetNextSampleAsync(strategy, Rest.JsonBody(parameters), cancellationToken), strategy: strategy);
+        Traced(nameof(GetNextSampleAsync), () => Rest.GetNextSampleAsync(strategy, RequestParams.Body(Settings, parameters), cancellationToken), strategy: strategy);
 }

@@ -23,7 +23,7 @@ public partial class MonaiLabelClient
             async () =>
             {
                 var response = await Rest.DownloadModelAsync(model, cancellationToken).ConfigureAwait(false);
-                return await Rest.SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
+                return await SaveFileResponseAsync(response, directory, model + ".pt", overwrite, progress, cancellationToken).ConfigureAwait(false);
             },
             model);
 

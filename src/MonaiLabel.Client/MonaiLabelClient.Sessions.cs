@@ -56,7 +56,7 @@ public partial class MonaiLabelClient
         Traced(nameof(DownloadSessionImageToAsync), async () =>
         {
             var response = await Rest.GetSessionAsync(sessionId, false, true, cancellationToken).ConfigureAwait(false);
-            return await Rest.SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
+            return await SaveFileResponseAsync(response, directory, sessionId, overwrite, progress, cancellationToken).ConfigureAwait(false);
         });
 
     /// <summary>Removes a session (the Python client's <c>remove_session</c>) and answers what it was.</summary>
@@ -77,8 +77,8 @@ public partial class MonaiLabelClient
 
         using (response)
         {
-            var json = await Rest.ReadJsonAsync(response.Stream, "session answer", cancellationToken).ConfigureAwait(false);
-            return Rest.ConvertAnswer<SessionInfo>(json, "session answer");
+            var json = await ReadJsonAsync(response.Stream, "session answer", cancellationToken).ConfigureAwait(false);
+            return ConvertAnswer<SessionInfo>(json, "session answer");
         }
     }
 }

@@ -22,7 +22,7 @@ public partial class MonaiLabelClient
     public virtual Task<BackgroundTaskOperation> StartTrainingAsync(
         string? model = null, IDictionary<string, object?>? parameters = null, bool enqueue = false, CancellationToken cancellationToken = default)
     {
-        var body = Rest.WithClientId(parameters);
+        var body = RequestParams.WithClientId(Settings, parameters);
         return StartAsync(nameof(StartTrainingAsync),
             BackgroundTaskKind.Training,
             () => string.IsNullOrEmpty(model)
@@ -53,7 +53,7 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a scoring task already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartScoringAsync(
         string method, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(nameof(StartScoringAsync), BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, Rest.JsonBody(parameters), cancellationToken), null);
+        StartAsync(nameof(StartScoringAsync), BackgroundTaskKind.Scoring, () => Rest.StartScoringAsync(method, null, RequestParams.Body(Settings, parameters), cancellationToken), null);
 
     /// <summary>Stops the running scoring task: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopScoringAsync(CancellationToken cancellationToken = default) =>
@@ -77,7 +77,7 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.TaskAlreadyRunning"/> (HTTP 429) when a batch already runs.</exception>
     public virtual Task<BackgroundTaskOperation> StartBatchInferAsync(
         string model, BatchInferImages? images = null, IDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default) =>
-        StartAsync(nameof(StartBatchInferAsync), BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, Rest.JsonBody(parameters), cancellationToken), model);
+        StartAsync(nameof(StartBatchInferAsync), BackgroundTaskKind.BatchInfer, () => Rest.StartBatchInferAsync(model, images, null, RequestParams.Body(Settings, parameters), cancellationToken), model);
 
     /// <summary>Stops the running batch inference: answers the stopped task, or null when none ran.</summary>
     public virtual Task<BackgroundTask?> StopBatchInferAsync(CancellationToken cancellationToken = default) =>
@@ -128,7 +128,7 @@ public partial class MonaiLabelClient
         var json = answer as JToken ?? (answer == null ? null : JToken.FromObject(answer));
         var models = ModelStartsOf(json);
         var task = json is JObject map && (map.ContainsKey("id") || map.ContainsKey("status"))
-            ? Rest.ConvertAnswer<BackgroundTask>(map, "started task")
+            ? ConvertAnswer<BackgroundTask>(map, "started task")
             : models.Select(m => m.Task).FirstOrDefault(t => t?.Id != null); // "every model": follow the first started
         return new BackgroundTaskOperation(Rest, kind, null, task, json, models);
     }
@@ -145,7 +145,7 @@ public partial class MonaiLabelClient
             .Select(p => new ModelTaskStart(
                 p.Name,
                 p.Value is JObject entry && entry["result"] is JObject task && task.ContainsKey("id")
-                    ? Rest.ConvertAnswer<BackgroundTask>(task, "started task")
+                    ? ConvertAnswer<BackgroundTask>(task, "started task")
                     : null,
                 p.Value is JObject withDetail && withDetail["detail"] is JToken detail && detail.Type != JTokenType.Null
                     ? detail.Type == JTokenType.String ? (string?)detail : detail.ToString(Newtonsoft.Json.Formatting.None)
@@ -154,7 +154,7 @@ public partial class MonaiLabelClient
     }
 
     private BackgroundTask? StoppedTask(object? answer) =>
-        answer is JObject task ? Rest.ConvertAnswer<BackgroundTask>(task, "stopped task") : null;
+        answer is JObject task ? ConvertAnswer<BackgroundTask>(task, "stopped task") : null;
 
     private static async Task<bool> IsRunningAsync(Func<Task<object>> status)
     {

@@ -15,6 +15,8 @@ namespace MonaiLabel.Client;
 /// </summary>
 public partial class MonaiLabelClient : IDisposable
 {
+    // Both set once, by the constructor; null only in a test double.
+    private readonly ClientSettings? _settings;
     private readonly MonaiLabelRestClient? _rest;
     private HttpClient? _ownedHttpClient;
     private volatile bool _disposed;
@@ -45,11 +47,12 @@ public partial class MonaiLabelClient : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public MonaiLabelClient(HttpClient httpClient, MonaiLabelClientOptions? options = null)
     {
-        _rest = new MonaiLabelRestClient(httpClient, options);
+        _settings = ClientSettings.From(options);
+        _rest = new MonaiLabelRestClient(httpClient, _settings);
     }
 
     private MonaiLabelClient(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory)
-        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), loggerFactory ?? NullLoggerFactory.Instance), options)
+        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), CreateTokenSource(options), loggerFactory ?? NullLoggerFactory.Instance), options)
     {
         _ownedHttpClient = Rest.HttpClient;
     }
@@ -65,6 +68,10 @@ public partial class MonaiLabelClient : IDisposable
     /// <summary>The protocol layer (one generated method per operation of the spec).</summary>
     internal MonaiLabelRestClient Rest =>
         _rest ?? throw new InvalidOperationException("This MonaiLabelClient was created for a test double and sends nothing.");
+
+    /// <summary>What this client's layers share of its options (client id, answer limits, result directory).</summary>
+    internal ClientSettings Settings =>
+        _settings ?? throw new InvalidOperationException("This MonaiLabelClient was created for a test double and sends nothing.");
 
     /// <summary>
     /// The server's base URL. Requests are sent relative to it, so a path prefix (<c>https://host/monailabel/</c>)

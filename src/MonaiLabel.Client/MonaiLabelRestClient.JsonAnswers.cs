@@ -42,7 +42,7 @@ internal partial class MonaiLabelRestClient
             Expected.Value = outer;
         }
 
-        return answer is T typed ? typed : ConvertAnswer<T>(answer, what);
+        return answer is T typed ? typed : JsonAnswer.Convert<T>(answer, what, JsonSerializerSettings);
     }
 
     private async Task<T> ReadJsonAnswerAsync<T>(

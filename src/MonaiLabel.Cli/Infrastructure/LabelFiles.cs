@@ -23,7 +23,7 @@ internal static class LabelFiles
         MonaiLabelClient client, string imageId, string tag, string directory, bool overwrite, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var response = await client.Rest.DownloadLabelAsync(imageId, tag, cancellationToken).ConfigureAwait(false);
-        return await client.Rest.SaveFileResponseAsync(response, directory, serverName => DefaultName(imageId, tag, serverName), overwrite, progress, cancellationToken)
+        return await client.SaveFileResponseAsync(response, directory, serverName => DefaultName(imageId, tag, serverName), overwrite, progress, cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -59,7 +59,7 @@ public static class MonaiLabelServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MonaiLabelClientOptions>, MonaiLabelClientOptionsValidator>());
         // One token cache per application: handlers are recycled by the factory, the token must not be.
-        services.TryAddSingleton(sp => new AccessTokenSource(Options(sp)));
+        services.TryAddSingleton(sp => MonaiLabelClient.CreateTokenSource(Options(sp)));
 
         return services.AddHttpClient(HttpClientName)
             // The factory's own request loggers write the whole URI: on Microsoft.Extensions.Http 8.0 (the floor) with

@@ -10,11 +10,14 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal static class MonaiLabelHttp
 {
-    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, ILoggerFactory loggerFactory)
+    /// <param name="options">The client's options.</param>
+    /// <param name="tokens">The client's token cache (<see cref="MonaiLabelClient.CreateTokenSource"/>).</param>
+    /// <param name="loggerFactory">Where the client logs.</param>
+    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, AccessTokenSource tokens, ILoggerFactory loggerFactory)
     {
         var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
         var handler = HandlerPipeline.Chain(
-            HandlerPipeline.Create(options, new AccessTokenSource(options), logger, resilienceTelemetry: null),
+            HandlerPipeline.Create(options, tokens, logger, resilienceTelemetry: null),
             CreatePrimaryHandler(options, logger, pooled: true));
         return new HttpClient(handler, disposeHandler: true)
         {

@@ -89,13 +89,13 @@ public class BackgroundTaskOperation
     private async Task<BackgroundTask> UpdateStatusCoreAsync(CancellationToken cancellationToken)
     {
         var rest = Rest;
-        var latest = rest.ConvertAnswer<BackgroundTask>(await StatusAsync(rest, all: false, cancellationToken).ConfigureAwait(false), "task status");
+        var latest = JsonAnswer.Convert<BackgroundTask>(await StatusAsync(rest, all: false, cancellationToken).ConfigureAwait(false), "task status", rest.SerializerSettings);
         var id = _id;
         if (id != null && latest.Id != null && latest.Id != id)
         {
             // A later task of the same kind is the latest one: find ours among all of them.
             var all = await StatusAsync(rest, all: true, cancellationToken).ConfigureAwait(false);
-            var tasks = all is JArray ? rest.ConvertAnswer<List<BackgroundTask>>(all, "task list") : new List<BackgroundTask> { latest };
+            var tasks = all is JArray ? JsonAnswer.Convert<List<BackgroundTask>>(all, "task list", rest.SerializerSettings) : new List<BackgroundTask> { latest };
             latest = tasks.LastOrDefault(t => t.Id == id)
                 ?? throw new MonaiLabelClientException(MonaiLabelErrorKind.NotFound, $"The server no longer knows the {Describe(Kind)} task '{id}'.");
         }
@@ -181,7 +181,7 @@ public class BackgroundTaskOperation
         };
         if (answer is JObject stopped && (_id == null || stopped["id"]?.ToString() == _id))
         {
-            _value = rest.ConvertAnswer<BackgroundTask>(stopped, "stopped task");
+            _value = JsonAnswer.Convert<BackgroundTask>(stopped, "stopped task", rest.SerializerSettings);
         }
     }
 

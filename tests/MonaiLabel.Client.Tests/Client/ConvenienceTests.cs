@@ -125,7 +125,7 @@ public class ConvenienceTests
     {
         using var client = new MonaiLabelClient(new Uri("http://127.0.0.1:8000/"));
 
-        Assert.StartsWith(Path.GetTempPath(), client.Rest.ResultDirectory, StringComparison.Ordinal);
+        Assert.StartsWith(Path.GetTempPath(), client.Settings.ResultDirectory, StringComparison.Ordinal);
         using var http = new System.Net.Http.HttpClient { BaseAddress = new Uri("http://127.0.0.1:8000/") };
         Assert.Throws<ArgumentException>(() => new MonaiLabelClient(http, new MonaiLabelClientOptions { ResultDirectory = " " }));
     }

@@ -248,7 +248,7 @@ public partial class PythonParityTests
         using var wire = new WireMockServerFixture();
         wire.RespondWithJson("{}");
         var anonymous = wire.CreateClient();
-        Assert.Null(anonymous.Rest.ClientId);
+        Assert.Null(anonymous.Settings.ClientId);
         var client = wire.CreateClient(o => o.ClientId = "viewer-9");
 
         await anonymous.GetNextSampleAsync("random", null);

@@ -60,8 +60,8 @@ public class DependencyInjectionTests
         Assert.Equal(results.Dir, options.ResultDirectory);
 
         var client = provider.GetRequiredService<MonaiLabelClient>();
-        Assert.Equal("client-7", client.Rest.ClientId);
-        Assert.Equal(results.Dir, client.Rest.ResultDirectory);
+        Assert.Equal("client-7", client.Settings.ClientId);
+        Assert.Equal(results.Dir, client.Settings.ResultDirectory);
 
         // The bound retry count is the one in force: 1 attempt + 2 retries of a GET answered 503.
         var error = await Assert.ThrowsAsync<MonaiLabelClientException>(() => client.GetAppInfoAsync());

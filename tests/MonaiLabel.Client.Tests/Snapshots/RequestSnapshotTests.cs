@@ -23,9 +23,15 @@ public class RequestSnapshotTests
     private static FileParameter Upload(string name, string content) =>
         FileParameter.FromStream(new MemoryStream(Bytes(content)), name);
 
+    private const string SnapshotClientId = "snapshot-client";
+
+    // The params of a JSON body as the public methods build them for this test's client.
+    private static IDictionary<string, object?>? JsonBody(IDictionary<string, object?>? parameters) =>
+        RequestParams.Body(ClientSettings.From(new MonaiLabelClientOptions { ClientId = SnapshotClientId }), parameters);
+
     /// <summary>
     /// One representative call per operation id of openapi/monailabel.yaml, with params as the public methods build
-    /// them (<c>JsonBody</c>/<c>ParamsJson</c> add the client id; the protocol layer sends what it is given).
+    /// them (<c>RequestParams</c> adds the client id; the protocol layer sends what it is given).
     /// </summary>
 #pragma warning disable CS0612, CS0618 // the deprecated routes are part of the contract too
     private static readonly Dictionary<string, Func<MonaiLabelRestClient, Task>> Calls = new()
@@ -34,7 +40,7 @@ public class RequestSnapshotTests
         ["createAuthToken"] = c => c.CreateAuthTokenAsync(new AuthTokenRequest { Username = "annotator", Password = "p@ss word", GrantType = "password" }),
         ["validateAuthToken"] = c => c.ValidateAuthTokenAsync(),
         ["getAppInfo"] = c => c.GetAppInfoAsync(),
-        ["getNextSample"] = c => c.GetNextSampleAsync("random", c.JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
+        ["getNextSample"] = c => c.GetNextSampleAsync("random", JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
         ["createSession"] = c => c.CreateSessionAsync(true, 3600, new[] { Upload("spleen_10.nii.gz", "IMAGE") }),
         ["getSession"] = c => c.GetSessionAsync("6f1c", true, false),
         ["deleteSession"] = c => c.DeleteSessionAsync("6f1c"),
@@ -60,15 +66,15 @@ public class RequestSnapshotTests
         ["inferWsiLegacy"] = c => c.InferWsiLegacyAsync("segmentation_tissue", "slide_1", null, WsiInferOutput.Asap, new WsiInput { Level = 1, Location = new List<int> { 10, 20 }, Size = new List<int> { 256, 256 }, AdditionalProperties = { ["client_id"] = "snapshot-client" } }),
         ["getBatchInferStatus"] = c => c.GetBatchInferStatusAsync(true, false),
         ["stopBatchInfer"] = c => c.StopBatchInferAsync(),
-        ["startBatchInfer"] = c => c.StartBatchInferAsync("segmentation_spleen", BatchInferImages.Unlabeled, true, c.JsonBody(new Dictionary<string, object?> { ["max_workers"] = 2 })),
+        ["startBatchInfer"] = c => c.StartBatchInferAsync("segmentation_spleen", BatchInferImages.Unlabeled, true, JsonBody(new Dictionary<string, object?> { ["max_workers"] = 2 })),
         ["getTrainStatus"] = c => c.GetTrainStatusAsync(false, true),
         ["stopTrain"] = c => c.StopTrainAsync(),
-        ["startTrainAll"] = c => c.StartTrainAllAsync(false, c.JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
-        ["startTrain"] = c => c.StartTrainAsync("segmentation_spleen", false, true, c.JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
+        ["startTrainAll"] = c => c.StartTrainAllAsync(false, JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
+        ["startTrain"] = c => c.StartTrainAsync("segmentation_spleen", false, true, JsonBody(new Dictionary<string, object?> { ["max_epochs"] = 2 })),
         ["getScoringStatus"] = c => c.GetScoringStatusAsync(true, null),
         ["stopScoring"] = c => c.StopScoringAsync(),
-        ["startScoringAll"] = c => c.StartScoringAllAsync(true, c.JsonBody(null)),
-        ["startScoring"] = c => c.StartScoringAsync("dice", false, c.JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
+        ["startScoringAll"] = c => c.StartScoringAllAsync(true, JsonBody(null)),
+        ["startScoring"] = c => c.StartScoringAsync("dice", false, JsonBody(new Dictionary<string, object?> { ["label_tag"] = "final" })),
         ["downloadModel"] = c => c.DownloadModelAsync("segmentation_spleen"),
         ["uploadModel"] = c => c.UploadModelAsync("segmentation_spleen", Upload("model.pt", "WEIGHTS")),
         ["deleteModel"] = c => c.DeleteModelAsync("segmentation_spleen"),
@@ -86,7 +92,7 @@ public class RequestSnapshotTests
     {
         var recorder = new RecordingHandler();
         using var http = new HttpClient(recorder) { BaseAddress = new Uri("http://monailabel.test:8000/") };
-        var client = new MonaiLabelClient(http, new MonaiLabelClientOptions { ClientId = "snapshot-client" });
+        var client = new MonaiLabelClient(http, new MonaiLabelClientOptions { ClientId = SnapshotClientId });
 
         try
         {

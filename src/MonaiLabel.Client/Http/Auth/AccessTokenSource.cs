@@ -17,12 +17,16 @@ namespace MonaiLabel.Client;
 internal sealed class AccessTokenSource
 {
     private readonly MonaiLabelClientOptions _options;
+    private readonly TokenExchange _exchange;
     private readonly object _lock = new object();
     private readonly Dictionary<string, Slot> _slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
 
-    public AccessTokenSource(MonaiLabelClientOptions options)
+    /// <param name="options">Where tokens come from (AccessToken, Username, TokenProvider) and the fetch's time limit.</param>
+    /// <param name="exchange">How the client exchanges Username and Password for a token.</param>
+    public AccessTokenSource(MonaiLabelClientOptions options, TokenExchange exchange)
     {
         _options = options;
+        _exchange = exchange;
     }
 
     /// <summary>False when the options name no token source: requests then go out without Authorization.</summary>
@@ -136,7 +140,7 @@ internal sealed class AccessTokenSource
             }
             else
             {
-                var fetched = await new TokenFetch(_options, baseUrl, send).RunAsync(fetch.Token).ConfigureAwait(false);
+                var fetched = await _exchange(baseUrl, send, fetch.Token).ConfigureAwait(false);
                 if (fetched == null)
                 {
                     Log.AuthOff(logger, Redaction.Url(baseUrl) ?? string.Empty);
