@@ -53,14 +53,14 @@ internal partial class MonaiLabelRestClient
         try
         {
             using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            // The serializer reads synchronously, so each refill of this buffer that finds no data waiting blocks a
-            // thread on the body's async read (ResponseBodyStream.Read). 16 KiB refills, not StreamReader's 1 KiB,
-            // make that 16 times rarer: on Mono, whose thread pool grows slowly, 1 MiB read 1 KiB at a time took up to
-            // 23 s on a loaded 2-core machine (HostileTransportTests' endless answer).
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);
-            using var json = new JsonTextReader(text);
-            var serializer = JsonSerializer.Create(JsonSerializerSettings);
-            return expected == null ? serializer.Deserialize<T>(json)! : (T)serializer.Deserialize(json, expected.Type)!;
+            // Read asynchronously, parsed synchronously: see JsonAnswerBody for why no pool thread waits on the body.
+            return await JsonAnswerBody.ParseAsync(stream, body =>
+            {
+                using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);
+                using var json = new JsonTextReader(text);
+                var serializer = JsonSerializer.Create(JsonSerializerSettings);
+                return expected == null ? serializer.Deserialize<T>(json)! : (T)serializer.Deserialize(json, expected.Type)!;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e) when (Cause(e) is { } cause)
         {
