@@ -114,7 +114,7 @@ public static class Program
 
     private static bool IsMissingCommand(string[] args)
     {
-        if (Array.Exists(args, a => a is "-h" or "--help" or "-?"))
+        if (Array.Exists(args, GlobalOptions.IsHelp))
         {
             return false;
         }

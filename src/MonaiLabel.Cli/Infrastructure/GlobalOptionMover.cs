@@ -18,8 +18,6 @@ internal static class GlobalOptionMover
 
     private static readonly HashSet<string> Flags = Names(takesValue: false);
 
-    private static readonly HashSet<string> HelpFlags = new(StringComparer.Ordinal) { "-h", "--help", "-?" };
-
     /// <summary>
     /// Moves the global options after the command. A branch (<c>datastore</c>, see <see cref="CommandList.IsBranch"/>)
     /// named alone shows its help, like <c>--help</c>, so the options are dropped.
@@ -30,7 +28,7 @@ internal static class GlobalOptionMover
         foreach (var arg in args)
         {
             if (arg == "--") { break; }
-            if (HelpFlags.Contains(arg)) { help = true; break; }
+            if (GlobalOptions.IsHelp(arg)) { help = true; break; }
         }
 
         var rest = new List<string>(args.Count);

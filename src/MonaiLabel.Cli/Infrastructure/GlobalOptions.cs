@@ -21,6 +21,9 @@ internal static class GlobalOptions
     public const string Json = "--json";
     public const string Verbose = "--verbose";
 
+    /// <summary>Whether <paramref name="arg"/> asks for help (Spectre's flags): then no command runs.</summary>
+    public static bool IsHelp(string arg) => arg is "-h" or "--help" or "-?";
+
     /// <summary>In the order the help lists them, each with its line there.</summary>
     public static readonly IReadOnlyList<GlobalOption> All = new GlobalOption[]
     {
