@@ -115,7 +115,7 @@ public partial class MonaiLabelClient
     public virtual Task<bool> LabelExistsAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
         Traced(nameof(LabelExistsAsync), () => ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken)));
 
-    /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync"/> to save it.</summary>
+    /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync(string, string, string, bool, IProgress{long}, CancellationToken)"/> to save it.</summary>
     public virtual Task<FileResponse> DownloadLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
         Traced(nameof(DownloadLabelAsync), () => Rest.DownloadLabelAsync(imageId, tag, cancellationToken));
 
