@@ -19,9 +19,16 @@ internal sealed class Router(Authorization authorization, string tempDirectory)
     public void Add(string method, string template, string role, Func<Call, Task> handler, params Parameter[] parameters) =>
         routes.Add(new Route(method, template, Access.Role, role, handler, parameters));
 
-    /// <summary>Adds a route open to anyone, or to any valid token.</summary>
-    public void Add(string method, string template, Access access, Func<Call, Task> handler, params Parameter[] parameters) =>
+    /// <summary>Adds a route open to anyone, or to any valid token (a role route names its role: the other overload).</summary>
+    public void Add(string method, string template, Access access, Func<Call, Task> handler, params Parameter[] parameters)
+    {
+        if (access == Access.Role)
+        {
+            throw new ArgumentException("A role route names its role.", nameof(access));
+        }
+
         routes.Add(new Route(method, template, access, null, handler, parameters));
+    }
 
     /// <summary>The last step of the pipeline: one request to its route's handler.</summary>
     public async Task HandleAsync(HttpContext ctx)
