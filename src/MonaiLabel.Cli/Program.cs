@@ -68,8 +68,8 @@ public static class Program
 
         var cancellationToken = interrupts.AbortToken;
         var cli = new CliContext(stdout, stderr, IsTerminal(stdout), environment, interrupts);
-        var arguments = GlobalOptionMover.Move(args, Branches);
-        var app = new CommandApp(new TypeRegistrar(cli));
+        var arguments = GlobalOptionMover.Move(args);
+        var app = new CommandApp(ServiceCollectionRegistrar.For(cli));
         app.Configure(config => Configure(config, cli));
         try
         {
@@ -80,7 +80,7 @@ public static class Program
         }
         catch (Exception e)
         {
-            return ErrorReporter.Report(e, cli, Requested(arguments, "--verbose"), Requested(arguments, "--json"), cancellationToken);
+            return ErrorReporter.Report(e, cli, Requested(arguments, GlobalOptions.Verbose), Requested(arguments, GlobalOptions.Json), cancellationToken);
         }
         finally
         {
@@ -106,37 +106,20 @@ public static class Program
         config.AddExample("--server", "http://127.0.0.1:8000", "infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results");
         config.AddExample("--server", "http://127.0.0.1:8000", "train", "status", "--watch");
 
-        DemoCommand.Register(config);
-        InfoCommand.Register(config);
-        DatastoreCommands.Register(config);
-        LabelCommands.Register(config);
-        InferCommand.Register(config);
-        SessionCommands.Register(config);
-        NextSampleCommand.Register(config);
-        TrainCommands.Register(config);
-        ScoringCommands.Register(config);
-        BatchCommands.Register(config);
-        ModelCommands.Register(config);
-        AuthCommands.Register(config);
-        LogsCommand.Register(config);
+        CommandList.RegisterAll(config);
     }
 
     // Only the real console can be a terminal; a TextWriter handed in by a test or a host never is.
     private static bool IsTerminal(TextWriter stdout) => ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
 
-    private static readonly HashSet<string> Branches = new(StringComparer.Ordinal)
-    {
-        "datastore", "label", "session", "train", "scoring", "batch", "model", "auth",
-    };
-
     private static bool IsMissingCommand(string[] args)
     {
-        if (Array.Exists(args, a => a is "-h" or "--help" or "-?"))
+        if (Array.Exists(args, GlobalOptions.IsHelp))
         {
             return false;
         }
 
-        return args.Length == 0 || (Branches.Contains(args[0]) && (args.Length == 1 || args[1].StartsWith('-')));
+        return args.Length == 0 || (CommandList.IsBranch(args[0]) && (args.Length == 1 || args[1].StartsWith('-')));
     }
 
     // Read from the raw arguments: the error may be that the command line could not be parsed at all.

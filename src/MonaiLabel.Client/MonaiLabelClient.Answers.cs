@@ -36,6 +36,20 @@ public partial class MonaiLabelClient
     private Task<JToken> ReadJsonAsync(Stream body, string what, CancellationToken cancellationToken) =>
         JsonAnswer.ReadAsync(body, what, Settings.MaxJsonAnswerBytes, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="call"/>, one call of an operation whose answer the spec leaves free-form, on a view of the
+    /// protocol client that reads its answer straight into <typeparamref name="T"/>: a wrongly shaped answer fails at
+    /// its first token that cannot fit, and the memory it costs is about the model it fills, never a JToken tree of it.
+    /// The model travels with the call's own protocol client, not beside it.
+    /// </summary>
+    /// <param name="what">The answer in messages: "datastore listing".</param>
+    /// <param name="call">The generated operation, called on the view it is given.</param>
+    private async Task<T> ReadFreeFormAsAsync<T>(string what, Func<MonaiLabelRestClient, Task<object>> call)
+    {
+        var answer = await call(Rest.ReadingFreeFormAnswerAs(typeof(T), what)).ConfigureAwait(false);
+        return answer is T typed ? typed : ConvertAnswer<T>(answer, what);
+    }
+
     /// <summary>A free-form answer (a JSON token) as the model <typeparamref name="T"/>.</summary>
     private T ConvertAnswer<T>(object? answer, string what) => JsonAnswer.Convert<T>(answer, what, Rest.SerializerSettings);
 }

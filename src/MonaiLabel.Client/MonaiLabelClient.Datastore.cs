@@ -11,18 +11,18 @@ public partial class MonaiLabelClient
 {
     /// <summary>The full datastore listing, typed (the Python client's <c>datastore</c>: <c>output=all</c>).</summary>
     public virtual Task<Datastore> GetDatastoreAsync(CancellationToken cancellationToken = default) =>
-        Traced(nameof(GetDatastoreAsync), () => Rest.TypedAnswerAsync<Datastore>(
-            () => Rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken), "datastore listing"));
+        Traced(nameof(GetDatastoreAsync), () => ReadFreeFormAsAsync<Datastore>(
+            "datastore listing", rest => rest.GetDatastoreAsync(DatastoreOutput.All, cancellationToken)));
 
     /// <summary>Datastore counts, typed (<c>output=stats</c>).</summary>
     public virtual Task<DatastoreStats> GetDatastoreStatsAsync(CancellationToken cancellationToken = default) =>
-        Traced(nameof(GetDatastoreStatsAsync), () => Rest.TypedAnswerAsync<DatastoreStats>(
-            () => Rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken), "datastore stats"));
+        Traced(nameof(GetDatastoreStatsAsync), () => ReadFreeFormAsAsync<DatastoreStats>(
+            "datastore stats", rest => rest.GetDatastoreAsync(DatastoreOutput.Stats, cancellationToken)));
 
     /// <summary>The image/label pairs a training would use (<c>output=train</c>): server-side file paths.</summary>
     public virtual Task<IList<DatastoreTrainItem>> GetTrainingDatasetAsync(CancellationToken cancellationToken = default) =>
-        Traced<IList<DatastoreTrainItem>>(nameof(GetTrainingDatasetAsync), async () => await Rest.TypedAnswerAsync<List<DatastoreTrainItem>>(
-            () => Rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken), "training dataset").ConfigureAwait(false));
+        Traced<IList<DatastoreTrainItem>>(nameof(GetTrainingDatasetAsync), async () => await ReadFreeFormAsAsync<List<DatastoreTrainItem>>(
+            "training dataset", rest => rest.GetDatastoreAsync(DatastoreOutput.Train, cancellationToken)).ConfigureAwait(false));
 
     /// <summary>
     /// Adds an image to the datastore (the Python client's <c>upload_image</c>), streamed from <paramref name="image"/>.
@@ -115,7 +115,7 @@ public partial class MonaiLabelClient
     public virtual Task<bool> LabelExistsAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
         Traced(nameof(LabelExistsAsync), () => ExistsAsync(() => Rest.CheckLabelAsync(imageId, tag, cancellationToken)));
 
-    /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync"/> to save it.</summary>
+    /// <summary>The label's file as a stream (the caller disposes the answer); see <see cref="DownloadLabelToAsync(string, string, string, bool, IProgress{long}, CancellationToken)"/> to save it.</summary>
     public virtual Task<FileResponse> DownloadLabelAsync(string imageId, string tag, CancellationToken cancellationToken = default) =>
         Traced(nameof(DownloadLabelAsync), () => Rest.DownloadLabelAsync(imageId, tag, cancellationToken));
 

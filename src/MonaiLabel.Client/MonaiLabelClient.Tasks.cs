@@ -39,7 +39,7 @@ public partial class MonaiLabelClient
     /// <exception cref="MonaiLabelClientException"><see cref="MonaiLabelErrorKind.NotFound"/> when no training ever ran.</exception>
     public virtual Task<BackgroundTask> GetTrainingStatusAsync(CancellationToken cancellationToken = default) =>
         Traced(nameof(GetTrainingStatusAsync),
-            () => Rest.TypedAnswerAsync<BackgroundTask>(() => Rest.GetTrainStatusAsync(false, false, cancellationToken), "training status"),
+            () => ReadFreeFormAsAsync<BackgroundTask>("training status", rest => rest.GetTrainStatusAsync(false, false, cancellationToken)),
             task: BackgroundTaskKind.Training);
 
     /// <summary>Whether a training task is running (the Python client's <c>train_status(check_if_running=True)</c>).</summary>
@@ -62,7 +62,7 @@ public partial class MonaiLabelClient
     /// <summary>The latest scoring task.</summary>
     public virtual Task<BackgroundTask> GetScoringStatusAsync(CancellationToken cancellationToken = default) =>
         Traced(nameof(GetScoringStatusAsync),
-            () => Rest.TypedAnswerAsync<BackgroundTask>(() => Rest.GetScoringStatusAsync(false, false, cancellationToken), "scoring status"),
+            () => ReadFreeFormAsAsync<BackgroundTask>("scoring status", rest => rest.GetScoringStatusAsync(false, false, cancellationToken)),
             task: BackgroundTaskKind.Scoring);
 
     /// <summary>Whether a scoring task is running.</summary>
@@ -86,7 +86,7 @@ public partial class MonaiLabelClient
     /// <summary>The latest batch-infer task.</summary>
     public virtual Task<BackgroundTask> GetBatchInferStatusAsync(CancellationToken cancellationToken = default) =>
         Traced(nameof(GetBatchInferStatusAsync),
-            () => Rest.TypedAnswerAsync<BackgroundTask>(() => Rest.GetBatchInferStatusAsync(false, false, cancellationToken), "batch infer status"),
+            () => ReadFreeFormAsAsync<BackgroundTask>("batch infer status", rest => rest.GetBatchInferStatusAsync(false, false, cancellationToken)),
             task: BackgroundTaskKind.BatchInfer);
 
     /// <summary>Whether a batch-infer task is running.</summary>

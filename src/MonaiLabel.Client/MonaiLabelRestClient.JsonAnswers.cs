@@ -14,53 +14,25 @@ namespace MonaiLabel.Client;
 // openapi/templates/Client.Class.ReadObjectResponse.liquid).
 internal partial class MonaiLabelRestClient
 {
-    // The model a free-form answer (an operation the spec types as `object`) is read into, set by TypedAnswerAsync
-    // around one call. Flows into that call only: an async method's AsyncLocal changes never reach its caller.
-    private static readonly AsyncLocal<ExpectedAnswer?> Expected = new();
-
     private const int ReadBufferSize = 16 * 1024;
-
-    /// <summary>
-    /// Runs <paramref name="call"/>, an operation whose answer the spec leaves free-form, and reads its answer
-    /// straight into <typeparamref name="T"/>. A wrongly shaped answer fails at its first token that cannot fit
-    /// (an array where an object belongs) instead of being read whole into a JToken tree first: the memory an
-    /// answer costs is then at most about the model it fills, never many times the answer's bytes.
-    /// </summary>
-    /// <param name="call">The generated operation.</param>
-    /// <param name="what">The answer in messages: "datastore listing".</param>
-    internal async Task<T> TypedAnswerAsync<T>(Func<Task<object>> call, string what)
-    {
-        var outer = Expected.Value;
-        Expected.Value = new ExpectedAnswer(typeof(T), what);
-        object? answer;
-        try
-        {
-            answer = await call().ConfigureAwait(false);
-        }
-        finally
-        {
-            Expected.Value = outer;
-        }
-
-        return answer is T typed ? typed : JsonAnswer.Convert<T>(answer, what, JsonSerializerSettings);
-    }
 
     private async Task<T> ReadJsonAnswerAsync<T>(
         HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, CancellationToken cancellationToken)
     {
-        // Only a free-form read takes the declared model; error bodies and typed answers keep their own type.
-        var expected = typeof(T) == typeof(object) ? Expected.Value : null;
+        // Only a free-form read takes the model of this call's view (ReadingFreeFormAnswerAs); error bodies and typed
+        // answers keep their own type.
+        var expected = typeof(T) == typeof(object) ? _freeFormAnswer : null;
         try
         {
             using var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            // The serializer reads synchronously, so each refill of this buffer that finds no data waiting blocks a
-            // thread on the body's async read (ResponseBodyStream.Read). 16 KiB refills, not StreamReader's 1 KiB,
-            // make that 16 times rarer: on Mono, whose thread pool grows slowly, 1 MiB read 1 KiB at a time took up to
-            // 23 s on a loaded 2-core machine (HostileTransportTests' endless answer).
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);
-            using var json = new JsonTextReader(text);
-            var serializer = JsonSerializer.Create(JsonSerializerSettings);
-            return expected == null ? serializer.Deserialize<T>(json)! : (T)serializer.Deserialize(json, expected.Type)!;
+            // Read asynchronously, parsed synchronously: see JsonAnswerBody for why no pool thread waits on the body.
+            return await JsonAnswerBody.ParseAsync(stream, body =>
+            {
+                using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: ReadBufferSize);
+                using var json = new JsonTextReader(text);
+                var serializer = JsonSerializer.Create(JsonSerializerSettings);
+                return expected == null ? serializer.Deserialize<T>(json)! : (T)serializer.Deserialize(json, expected.Model)!;
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e) when (Cause(e) is { } cause)
         {
@@ -92,18 +64,5 @@ internal partial class MonaiLabelRestClient
         }
 
         return null;
-    }
-
-    private sealed class ExpectedAnswer
-    {
-        public ExpectedAnswer(Type type, string what)
-        {
-            Type = type;
-            What = what;
-        }
-
-        public Type Type { get; }
-
-        public string What { get; }
     }
 }

@@ -20,8 +20,11 @@ internal partial class MonaiLabelRestClient
     // Once per client: fixed at construction.
     private ClientSettings _clientSettings = ClientSettings.Default;
 
-    // Once per client, changed by the caller later (the server URL, the token), each swapped atomically.
+    // Once per client, changed by the caller later (the server URL, the token), shared with the client's per-call views.
     private ClientTarget _target = null!;
+
+    // Per call, in a view made by ReadingFreeFormAnswerAs only: the model a free-form answer is read into.
+    private FreeFormAnswer? _freeFormAnswer;
 
     /// <summary>A client sending through <paramref name="httpClient"/> with <paramref name="settings"/>.</summary>
     internal MonaiLabelRestClient(HttpClient httpClient, ClientSettings settings)
@@ -30,6 +33,22 @@ internal partial class MonaiLabelRestClient
         _clientSettings = settings ?? throw new ArgumentNullException(nameof(settings));
         _target = new ClientTarget(MonaiLabelHttp.BaseUrl(httpClient.BaseAddress!));
     }
+
+    /// <summary>
+    /// A view of this client for one call of an operation whose answer the spec leaves free-form (<c>object</c>): the
+    /// same HttpClient, settings, server and token, but its JSON answer is read straight into <paramref name="model"/>
+    /// (<c>.JsonAnswers.cs</c>), so a wrongly shaped answer fails at its first token that cannot fit instead of being
+    /// read whole into a JToken tree first.
+    /// </summary>
+    /// <param name="model">The model the caller expects.</param>
+    /// <param name="what">The answer in messages: "datastore listing".</param>
+    internal MonaiLabelRestClient ReadingFreeFormAnswerAs(Type model, string what) =>
+        new MonaiLabelRestClient(_httpClient)
+        {
+            _clientSettings = _clientSettings,
+            _target = _target,
+            _freeFormAnswer = new FreeFormAnswer(model, what),
+        };
 
     /// <summary>See <see cref="MonaiLabelClient.ServerUrl"/>.</summary>
     internal Uri ServerUrl
@@ -129,5 +148,19 @@ internal partial class MonaiLabelRestClient
         public AuthenticationHeaderValue? Authorization { get => _authorization; set => _authorization = value; }
 
         public bool Disposed { get => _disposed; set => _disposed = value; }
+    }
+
+    /// <summary>The model a free-form answer is read into, and its name in messages.</summary>
+    private sealed class FreeFormAnswer
+    {
+        public FreeFormAnswer(Type model, string what)
+        {
+            Model = model;
+            What = what;
+        }
+
+        public Type Model { get; }
+
+        public string What { get; }
     }
 }

@@ -91,7 +91,7 @@ public sealed class MonaiLabelEmulator : IAsyncDisposable
                 kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(5);
             });
             host = builder.Build();
-            ((IApplicationBuilder)host).Run(app.HandleAsync);
+            ServerFront.Configure(host, app);
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

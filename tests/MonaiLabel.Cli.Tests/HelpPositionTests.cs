@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using MonaiLabel.Cli.Commands;
 using MonaiLabel.Cli.Tests.Support;
 using Xunit;
 
@@ -13,17 +13,15 @@ public sealed class HelpPositionTests
 {
     private const string Url = "http://127.0.0.1:9/";
 
-    private static readonly string[] Branches = { "datastore", "label", "session", "train", "scoring", "batch", "model", "auth" };
-
     /// <summary>Every command path, read from the help of each branch (so a new command is covered without edits).</summary>
     private static async Task<List<string[]>> CommandPathsAsync()
     {
         var paths = new List<string[]>();
         var top = await Mlabel.RunAsync("--help");
         Mlabel.Ok(top);
-        foreach (var name in CommandsIn(top.Stdout))
+        foreach (var name in HelpText.CommandsIn(top.Stdout))
         {
-            if (!Branches.Contains(name))
+            if (!CommandList.IsBranch(name))
             {
                 paths.Add(new[] { name });
                 continue;
@@ -32,33 +30,13 @@ public sealed class HelpPositionTests
             paths.Add(new[] { name });
             var branch = await Mlabel.RunAsync(name, "--help");
             Mlabel.Ok(branch);
-            var children = CommandsIn(branch.Stdout).ToList();
+            var children = HelpText.CommandsIn(branch.Stdout).ToList();
             Assert.True(children.Count > 0, $"no commands listed for '{name}':\n{branch}");
             paths.AddRange(children.Select(c => new[] { name, c }));
         }
 
         Assert.Contains(paths, p => p.Length == 1 && p[0] == "auth");
         return paths;
-    }
-
-    private static IEnumerable<string> CommandsIn(string help)
-    {
-        var index = help.IndexOf("COMMANDS:", StringComparison.Ordinal);
-        Assert.True(index >= 0, help);
-        foreach (var line in help.Substring(index).Split('\n').Skip(1))
-        {
-            if (line.Trim().Length == 0 || Regex.IsMatch(line, "^[A-Z]"))
-            {
-                if (line.Trim().Length > 0) { yield break; }
-                continue;
-            }
-
-            var match = Regex.Match(line, @"^\s{4}([a-z][a-z0-9-]*)");
-            if (match.Success)
-            {
-                yield return match.Groups[1].Value;
-            }
-        }
     }
 
     [Fact]

@@ -17,19 +17,19 @@ namespace MonaiLabel.Cli.Commands;
 /// </summary>
 internal static class AuthCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("auth", branch =>
-        {
-            branch.SetDescription("Auth: log in to a server once (the token is stored per server), log out, status, the stored token, whoami.");
-            branch.AddCommand<LoginCommand>("login")
-                .WithDescription("Get a token for --username and store it for the server (in $XDG_CONFIG_HOME/mlabel/hosts.json, mode 600); it becomes the default server.")
-                .WithExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--password-stdin")
-                .WithExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--store-password");
-            branch.AddCommand<LogoutCommand>("logout").WithDescription("Forget the stored token of the server (--server, MONAILABEL_SERVER, or the default one).");
-            branch.AddCommand<StatusCommand>("status").WithDescription("Show the servers logged in to, and check each stored token with its server.");
-            branch.AddCommand<TokenCommand>("token").WithDescription("Print the stored token of the server (for curl and scripts).");
-            branch.AddCommand<WhoAmICommand>("whoami").WithDescription("Show the user of the token (--token, MONAILABEL_TOKEN or the stored one).");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Auth: log in to a server once (the token is stored per server), log out, status, the stored token, whoami.");
+        branch.AddCommand<LoginCommand>("login")
+            .WithDescription("Get a token for --username and store it for the server (in $XDG_CONFIG_HOME/mlabel/hosts.json, mode 600); it becomes the default server.")
+            .WithExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--password-stdin")
+            .WithExample("auth", "login", "--server", "http://127.0.0.1:8000", "--username", "annotator", "--store-password");
+        branch.AddCommand<LogoutCommand>("logout").WithDescription("Forget the stored token of the server (--server, MONAILABEL_SERVER, or the default one).");
+        branch.AddCommand<StatusCommand>("status").WithDescription("Show the servers logged in to, and check each stored token with its server.");
+        branch.AddCommand<TokenCommand>("token").WithDescription("Print the stored token of the server (for curl and scripts).");
+        branch.AddCommand<WhoAmICommand>("whoami").WithDescription("Show the user of the token (--token, MONAILABEL_TOKEN or the stored one).");
+    }
 
     internal sealed class LoginSettings : GlobalSettings
     {

@@ -19,15 +19,15 @@ internal static class BatchCommands
         ["unlabeled"] = BatchInferImages.Unlabeled,
     };
 
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("batch", branch =>
-        {
-            branch.SetDescription("Batch inference over the datastore: start, stop, status.");
-            branch.AddCommand<StartCommand>("start").WithDescription("Run a model on every selected image; labels are saved as 'original'.")
-                .WithExample("batch", "start", "segmentation_spleen", "--images", "unlabeled", "--watch");
-            branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running batch inference.");
-            branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest batch-infer task; --watch polls until it ends.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Batch inference over the datastore: start, stop, status.");
+        branch.AddCommand<StartCommand>("start").WithDescription("Run a model on every selected image; labels are saved as 'original'.")
+            .WithExample("batch", "start", "segmentation_spleen", "--images", "unlabeled", "--watch");
+        branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running batch inference.");
+        branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest batch-infer task; --watch polls until it ends.");
+    }
 
     internal sealed class Kind : TaskKind
     {

@@ -13,20 +13,20 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel datastore list|stats|upload|download|delete|info</c>: the server's images.</summary>
 internal static class DatastoreCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("datastore", branch =>
-        {
-            branch.SetDescription("The datastore's images: list, stats, upload, download, delete, info.");
-            branch.AddCommand<ListCommand>("list").WithDescription("List the images and their label tags.");
-            branch.AddCommand<StatsCommand>("stats").WithDescription("Count the images and labels by tag.");
-            branch.AddCommand<UploadCommand>("upload").WithDescription("Add image files to the datastore: files and folders (recursive), resumable.")
-                .WithExample("datastore", "upload", "spleen_10.nii.gz", "--id", "spleen_10")
-                .WithExample("datastore", "upload", "scans/", "--concurrency", "8");
-            branch.AddCommand<DownloadCommand>("download").WithDescription("Save an image to a folder (default: the current one), or every image with --all DIR.")
-                .WithExample("datastore", "download", "--all", "dataset", "--labels", "final");
-            branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove an image and its labels.");
-            branch.AddCommand<InfoCommand>("info").WithDescription("Show an image's info (name, time added, strategy, user).");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("The datastore's images: list, stats, upload, download, delete, info.");
+        branch.AddCommand<ListCommand>("list").WithDescription("List the images and their label tags.");
+        branch.AddCommand<StatsCommand>("stats").WithDescription("Count the images and labels by tag.");
+        branch.AddCommand<UploadCommand>("upload").WithDescription("Add image files to the datastore: files and folders (recursive), resumable.")
+            .WithExample("datastore", "upload", "spleen_10.nii.gz", "--id", "spleen_10")
+            .WithExample("datastore", "upload", "scans/", "--concurrency", "8");
+        branch.AddCommand<DownloadCommand>("download").WithDescription("Save an image to a folder (default: the current one), or every image with --all DIR.")
+            .WithExample("datastore", "download", "--all", "dataset", "--labels", "final");
+        branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove an image and its labels.");
+        branch.AddCommand<InfoCommand>("info").WithDescription("Show an image's info (name, time added, strategy, user).");
+    }
 
     internal class ImageSettings : GlobalSettings
     {
@@ -105,7 +105,7 @@ internal static class DatastoreCommands
             }
 
             // The id the server will store it under: the one given, or the file's own stem (the server's rule).
-            var id = string.IsNullOrEmpty(settings.Id) ? UploadFileName.ImageId(System.IO.Path.GetFileName(settings.Path)) : settings.Id!;
+            var id = string.IsNullOrEmpty(settings.Id) ? BulkUploadItem.ImageIdOf(settings.Path) : settings.Id!;
             if (!settings.Overwrite && id.Length > 0 && await server.Client.ImageExistsAsync(id, cancellationToken).ConfigureAwait(false))
             {
                 throw new ConflictException($"image '{id}' already exists on the server; pass --overwrite to replace it.");

@@ -26,8 +26,9 @@ internal sealed class DemoCommand : ClientCommand<DemoCommand.Settings>
     {
     }
 
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<DemoCommand>("demo")
+    /// <summary>Registers the command under <paramref name="name"/>, its name in <see cref="CommandList"/>.</summary>
+    public static void Register(IConfigurator config, string name) =>
+        config.AddCommand<DemoCommand>(name)
             .WithDescription("Run the active-learning loop end to end (info, next sample, infer, save label, train, download) and save the files.")
             .WithExample("demo")
             .WithExample("demo", "--server", "http://127.0.0.1:8000", "--model", "segmentation_spleen", "--out", "results");

@@ -27,8 +27,9 @@ internal sealed partial class InferCommand : ClientCommand<InferCommand.Settings
     {
     }
 
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<InferCommand>("infer")
+    /// <summary>Registers the command under <paramref name="name"/>, its name in <see cref="CommandList"/>.</summary>
+    public static void Register(IConfigurator config, string name) =>
+        config.AddCommand<InferCommand>(name)
             .WithDescription("Run a model on an image (--image ID, --file PATH or --session ID) and save the result files.")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--out", "results")
             .WithExample("infer", "segmentation_spleen", "--image", "spleen_10", "--name", "spleen_10_auto.nii.gz")

@@ -17,8 +17,9 @@ internal sealed class InfoCommand : ClientCommand<InfoCommand.Settings>
     {
     }
 
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<InfoCommand>("info").WithDescription("Show the app: models, trainers, strategies, scoring methods, datastore counts.");
+    /// <summary>Registers the command under <paramref name="name"/>, its name in <see cref="CommandList"/>.</summary>
+    public static void Register(IConfigurator config, string name) =>
+        config.AddCommand<InfoCommand>(name).WithDescription("Show the app: models, trainers, strategies, scoring methods, datastore counts.");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {

@@ -12,16 +12,16 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel label save|download|delete|info</c>: an image's labels, by tag (default <c>final</c>).</summary>
 internal static class LabelCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("label", branch =>
-        {
-            branch.SetDescription("An image's labels, by tag: save, download, delete, info.");
-            branch.AddCommand<SaveCommand>("save").WithDescription("Save a label file for an image (tag 'final' marks it as annotated).")
-                .WithExample("label", "save", "spleen_10", "spleen_10_label.nii.gz", "--tag", "final");
-            branch.AddCommand<DownloadCommand>("download").WithDescription("Save a label to a folder (default: the current one) as <image>_<tag> with its extension (liver_01_final.nii.gz).");
-            branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a label.");
-            branch.AddCommand<InfoCommand>("info").WithDescription("Show a label's info.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("An image's labels, by tag: save, download, delete, info.");
+        branch.AddCommand<SaveCommand>("save").WithDescription("Save a label file for an image (tag 'final' marks it as annotated).")
+            .WithExample("label", "save", "spleen_10", "spleen_10_label.nii.gz", "--tag", "final");
+        branch.AddCommand<DownloadCommand>("download").WithDescription("Save a label to a folder (default: the current one) as <image>_<tag> with its extension (liver_01_final.nii.gz).");
+        branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a label.");
+        branch.AddCommand<InfoCommand>("info").WithDescription("Show a label's info.");
+    }
 
     internal class TagSettings : GlobalSettings
     {
@@ -84,10 +84,13 @@ internal static class LabelCommands
 
         protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
         {
+            // Saved as <image>_<tag> with the server's extension (liver_01_final.nii.gz): the server names a label file
+            // as its image, so an image and its labels downloaded into one folder would collide (liver_01 (1).nii.gz).
             var saved = await Transfers.DownloadAsync(
                 output, $"label {settings.Label} ({settings.Tag})",
-                progress => LabelFiles.DownloadToAsync(
-                    server.Client, settings.Label, settings.Tag, settings.OutDirectory, settings.Overwrite, progress, cancellationToken)).ConfigureAwait(false);
+                progress => server.Client.DownloadLabelToAsync(
+                    settings.Label, settings.Tag, settings.OutDirectory, settings.Label + "_" + settings.Tag, settings.Overwrite, progress,
+                    cancellationToken)).ConfigureAwait(false);
             output.Result(saved, () => output.Line(
                 $"saved label [cyan]{Output.Esc(settings.Label)}[/] ({Output.Esc(settings.Tag)}) to {Output.Esc(saved.Path)} ({Output.Bytes(saved.Length)})"));
             return ExitCodes.Ok;

@@ -15,8 +15,9 @@ internal sealed class LogsCommand : ClientCommand<LogsCommand.Settings>
     {
     }
 
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<LogsCommand>("logs").WithDescription("Print the last lines of the server's log.");
+    /// <summary>Registers the command under <paramref name="name"/>, its name in <see cref="CommandList"/>.</summary>
+    public static void Register(IConfigurator config, string name) =>
+        config.AddCommand<LogsCommand>(name).WithDescription("Print the last lines of the server's log.");
 
     protected override async Task<int> RunAsync(ServerConnection server, Settings settings, Output output, CancellationToken cancellationToken)
     {

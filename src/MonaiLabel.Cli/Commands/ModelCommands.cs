@@ -13,15 +13,15 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel model download|upload|info|delete</c>: a model's weights file.</summary>
 internal static class ModelCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("model", branch =>
-        {
-            branch.SetDescription("Model weights: download, upload, info (checksum, train stats), delete.");
-            branch.AddCommand<DownloadCommand>("download").WithDescription("Save a model's weights to a folder (default: the current one).");
-            branch.AddCommand<UploadCommand>("upload").WithDescription("Replace a model's weights with a file.");
-            branch.AddCommand<InfoCommand>("info").WithDescription("Show a model file's checksum, time and train stats.");
-            branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a model's weights.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Model weights: download, upload, info (checksum, train stats), delete.");
+        branch.AddCommand<DownloadCommand>("download").WithDescription("Save a model's weights to a folder (default: the current one).");
+        branch.AddCommand<UploadCommand>("upload").WithDescription("Replace a model's weights with a file.");
+        branch.AddCommand<InfoCommand>("info").WithDescription("Show a model file's checksum, time and train stats.");
+        branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a model's weights.");
+    }
 
     internal class ModelSettings : GlobalSettings
     {

@@ -15,8 +15,9 @@ internal sealed class NextSampleCommand : ClientCommand<NextSampleCommand.Settin
     {
     }
 
-    public static void Register(IConfigurator config) =>
-        config.AddCommand<NextSampleCommand>("next-sample")
+    /// <summary>Registers the command under <paramref name="name"/>, its name in <see cref="CommandList"/>.</summary>
+    public static void Register(IConfigurator config, string name) =>
+        config.AddCommand<NextSampleCommand>(name)
             .WithDescription("Ask active learning for the next image to annotate (strategies: see 'mlabel info').")
             .WithExample("next-sample", "random");
 

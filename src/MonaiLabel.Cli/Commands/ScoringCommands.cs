@@ -11,14 +11,14 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel scoring start|stop|status</c>: the server's scoring task (e.g. dice of original vs final labels).</summary>
 internal static class ScoringCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("scoring", branch =>
-        {
-            branch.SetDescription("Scoring: start a method (see 'mlabel info'), stop, status.");
-            branch.AddCommand<StartCommand>("start").WithDescription("Start a scoring method, e.g. dice.");
-            branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running scoring.");
-            branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest scoring task; --watch polls until it ends.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Scoring: start a method (see 'mlabel info'), stop, status.");
+        branch.AddCommand<StartCommand>("start").WithDescription("Start a scoring method, e.g. dice.");
+        branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running scoring.");
+        branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest scoring task; --watch polls until it ends.");
+    }
 
     internal sealed class Kind : TaskKind
     {

@@ -13,14 +13,14 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel session create|get|delete</c>: a temporary server-side copy of an image for later infer calls.</summary>
 internal static class SessionCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("session", branch =>
-        {
-            branch.SetDescription("Sessions: a temporary copy of an image on the server that infer can use (--session ID).");
-            branch.AddCommand<CreateCommand>("create").WithDescription("Upload an image into a new session; prints its id.");
-            branch.AddCommand<GetCommand>("get").WithDescription("Show a session.");
-            branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a session.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Sessions: a temporary copy of an image on the server that infer can use (--session ID).");
+        branch.AddCommand<CreateCommand>("create").WithDescription("Upload an image into a new session; prints its id.");
+        branch.AddCommand<GetCommand>("get").WithDescription("Show a session.");
+        branch.AddCommand<DeleteCommand>("delete").WithDescription("Remove a session.");
+    }
 
     internal class SessionSettings : GlobalSettings
     {

@@ -11,15 +11,15 @@ namespace MonaiLabel.Cli.Commands;
 /// <summary><c>mlabel train start|stop|status</c>: the server's training task.</summary>
 internal static class TrainCommands
 {
-    public static void Register(IConfigurator config) =>
-        config.AddBranch("train", branch =>
-        {
-            branch.SetDescription("Training: start (one model or all), stop, status (--watch follows it to the end).");
-            branch.AddCommand<StartCommand>("start").WithDescription("Start training a model (every trainer when no MODEL is given).")
-                .WithExample("train", "start", "segmentation_spleen", "--params", "'{\"max_epochs\": 10}'", "--watch");
-            branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running training.");
-            branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest training task; --watch polls until DONE, STOPPED or FAILED.");
-        });
+    /// <summary>The commands of the branch (its name is in <see cref="CommandList"/>).</summary>
+    public static void Configure(IConfigurator<CommandSettings> branch)
+    {
+        branch.SetDescription("Training: start (one model or all), stop, status (--watch follows it to the end).");
+        branch.AddCommand<StartCommand>("start").WithDescription("Start training a model (every trainer when no MODEL is given).")
+            .WithExample("train", "start", "segmentation_spleen", "--params", "'{\"max_epochs\": 10}'", "--watch");
+        branch.AddCommand<StopCommand>("stop").WithDescription("Stop the running training.");
+        branch.AddCommand<StatusCommand>("status").WithDescription("Show the latest training task; --watch polls until DONE, STOPPED or FAILED.");
+    }
 
     internal sealed class Kind : TaskKind
     {

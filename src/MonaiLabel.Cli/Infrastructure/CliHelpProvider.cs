@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Spectre.Console.Cli.Help;
@@ -41,20 +42,8 @@ internal sealed class CliHelpProvider : HelpProvider
         }
 
         yield return Text.NewLine;
-        {
-            yield return new Markup(
-                "[yellow]GLOBAL OPTIONS[/] (any command, before or after its name):\n" +
-                "    --server <URL>          MONAI Label server (default: MONAILABEL_SERVER, else the last 'auth login')\n" +
-                "    --emulator              run against an in-process emulator started for the command\n" +
-                "    --token <TOKEN>         access token (default: MONAILABEL_TOKEN, else the token 'auth login' stored)\n" +
-                "    --username <USER>       with --password: token fetched on first need, refreshed on a 401\n" +
-                "    --password <PASSWORD>   (default: MONAILABEL_USERNAME/_PASSWORD; flags win over variables)\n" +
-                "    --timeout <SECONDS>     time limit for each answer (30, 30s, 5m); default 11 minutes\n" +
-                "    --retries <N>           retries of transient failures of idempotent requests; default 3\n" +
-                "    --json                  the result as JSON on stdout\n" +
-                "    --verbose               log requests on stderr; stack traces of errors\n");
-            yield return Text.NewLine;
-        }
+        yield return new Markup(GlobalOptionsText());
+        yield return Text.NewLine;
 
         var codes = new Grid().AddColumn(new GridColumn().PadLeft(4).PadRight(2).NoWrap()).AddColumn();
         foreach (var (code, meaning) in ExitCodes.Table)
@@ -66,5 +55,16 @@ internal sealed class CliHelpProvider : HelpProvider
         yield return Text.NewLine;
         yield return codes;
         yield return Text.NewLine;
+    }
+
+    private static string GlobalOptionsText()
+    {
+        var text = new StringBuilder("[yellow]GLOBAL OPTIONS[/] (any command, before or after its name):\n");
+        foreach (var option in GlobalOptions.All)
+        {
+            text.Append("    ").Append(Markup.Escape(option.Template.PadRight(24))).Append(Markup.Escape(option.Help)).Append('\n');
+        }
+
+        return text.ToString();
     }
 }

@@ -1,37 +1,34 @@
 using System;
 using System.Collections.Generic;
+using MonaiLabel.Cli.Commands;
 
 namespace MonaiLabel.Cli.Infrastructure;
 
 /// <summary>
 /// Spectre.Console.Cli reads a command's options only after the command's name. The global options are wanted
 /// anywhere (<c>mlabel --server URL datastore list</c>, <c>mlabel datastore --json list</c>), so they are moved to
-/// the end of the command line, where every command accepts them (they are on <see cref="GlobalSettings"/>).
+/// the end of the command line, where every command accepts them (they are on <see cref="GlobalSettings"/>; their
+/// names come from <see cref="GlobalOptions"/>).
 /// With <c>--help</c> they are dropped instead: a branch (<c>mlabel --server URL datastore --help</c>) has no
 /// settings that would accept them, and no help depends on them.
 /// </summary>
 internal static class GlobalOptionMover
 {
-    private static readonly HashSet<string> WithValue = new(StringComparer.Ordinal)
-    {
-        "--server", "--token", "--username", "--password", "--timeout", "--retries",
-    };
+    private static readonly HashSet<string> WithValue = Names(takesValue: true);
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--verbose", "--emulator" };
-
-    private static readonly HashSet<string> HelpFlags = new(StringComparer.Ordinal) { "-h", "--help", "-?" };
+    private static readonly HashSet<string> Flags = Names(takesValue: false);
 
     /// <summary>
-    /// Moves the global options after the command. <paramref name="branches"/> are the commands that only group
-    /// others (<c>datastore</c>): named alone they show their help, like <c>--help</c>, so the options are dropped.
+    /// Moves the global options after the command. A branch (<c>datastore</c>, see <see cref="CommandList.IsBranch"/>)
+    /// named alone shows its help, like <c>--help</c>, so the options are dropped.
     /// </summary>
-    public static string[] Move(IReadOnlyList<string> args, ISet<string>? branches = null)
+    public static string[] Move(IReadOnlyList<string> args)
     {
         var help = false;
         foreach (var arg in args)
         {
             if (arg == "--") { break; }
-            if (HelpFlags.Contains(arg)) { help = true; break; }
+            if (GlobalOptions.IsHelp(arg)) { help = true; break; }
         }
 
         var rest = new List<string>(args.Count);
@@ -64,7 +61,7 @@ internal static class GlobalOptionMover
             }
         }
 
-        var commandMissing = rest.Count == 0 || (branches != null && rest.Count == 1 && branches.Contains(rest[0]));
+        var commandMissing = rest.Count == 0 || (rest.Count == 1 && CommandList.IsBranch(rest[0]));
         if (!help && !(commandMissing && i == args.Count))
         {
             rest.AddRange(moved);
@@ -76,5 +73,19 @@ internal static class GlobalOptionMover
         }
 
         return rest.ToArray();
+    }
+
+    private static HashSet<string> Names(bool takesValue)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var option in GlobalOptions.All)
+        {
+            if (option.TakesValue == takesValue)
+            {
+                names.Add(option.Name);
+            }
+        }
+
+        return names;
     }
 }

@@ -7,45 +7,45 @@ using Spectre.Console.Cli;
 namespace MonaiLabel.Cli.Infrastructure;
 
 /// <summary>
-/// The options every command takes (hidden from each command's option list: the help footer lists them once,
-/// see <see cref="CliHelpProvider"/>). They may also be given before the command
+/// The options every command takes, as <see cref="GlobalOptions"/> lists them (hidden from each command's option
+/// list: the help footer lists them once, see <see cref="CliHelpProvider"/>). They may also be given before the command
 /// (<c>mlabel --server URL info</c>): <see cref="GlobalOptionMover"/> moves them after it.
 /// </summary>
 internal class GlobalSettings : CommandSettings
 {
-    [CommandOption("--server <URL>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Server, IsHidden = true)]
     [Description("The MONAI Label server, e.g. http://127.0.0.1:8000. Default: MONAILABEL_SERVER, else the server of the last 'mlabel auth login'.")]
     public string? Server { get; set; }
 
-    [CommandOption("--emulator", IsHidden = true)]
+    [CommandOption(GlobalOptions.Emulator, IsHidden = true)]
     [Description("Run against an in-process emulator started for this command (3 sample images; gone when it ends) instead of a server.")]
     public bool Emulator { get; set; }
 
-    [CommandOption("--token <TOKEN>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Token, IsHidden = true)]
     [Description("An access token, sent as 'Authorization: Bearer'. Default: MONAILABEL_TOKEN, else the token 'mlabel auth login' stored for the server.")]
     public string? Token { get; set; }
 
-    [CommandOption("--username <USER>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Username, IsHidden = true)]
     [Description("User name for the server's auth: a token is fetched on first need and refreshed on a 401. Default: MONAILABEL_USERNAME.")]
     public string? Username { get; set; }
 
-    [CommandOption("--password <PASSWORD>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Password, IsHidden = true)]
     [Description("Password for --username (visible to other users in 'ps': prefer MONAILABEL_PASSWORD or 'auth login --password-stdin').")]
     public string? Password { get; set; }
 
-    [CommandOption("--timeout <SECONDS>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Timeout, IsHidden = true)]
     [Description("Time limit for an answer to each request (also the longest pause while reading one): 30, 30s, 5m, 1h. Default 11 minutes.")]
     public string? Timeout { get; set; }
 
-    [CommandOption("--retries <N>", IsHidden = true)]
+    [CommandOption(GlobalOptions.Retries, IsHidden = true)]
     [Description("Retries of transient failures of idempotent requests (connection errors, 502/503/504, 429). Default 3.")]
     public int? Retries { get; set; }
 
-    [CommandOption("--json", IsHidden = true)]
+    [CommandOption(GlobalOptions.Json, IsHidden = true)]
     [Description("Machine-readable output on stdout: the result as JSON (notes and errors still go to stderr).")]
     public bool Json { get; set; }
 
-    [CommandOption("--verbose", IsHidden = true)]
+    [CommandOption(GlobalOptions.Verbose, IsHidden = true)]
     [Description("Log each request on stderr, and show stack traces of errors.")]
     public bool Verbose { get; set; }
 

@@ -59,6 +59,13 @@ internal static class FileNameParts
         return cutStem + suffix + extension;
     }
 
+    /// <summary>
+    /// The extension of a name a server offered, made safe first (<c>tmp0rbjqoff.nii.gz</c> gives <c>.nii.gz</c>);
+    /// empty when it offered no name or one without an extension.
+    /// </summary>
+    public static string ExtensionOf(string? rawServerName) =>
+        rawServerName == null ? string.Empty : Split(SafeFileName.Sanitize(rawServerName)).Extension;
+
     /// <summary>The length of <paramref name="name"/> in UTF-8 bytes.</summary>
     public static int Utf8Length(string name) => Encoding.UTF8.GetByteCount(name);
 

@@ -61,7 +61,7 @@ internal sealed class InferResultNames
     {
         var extension = index == 0 && _firstExtension != null
             ? _firstExtension
-            : rawServerName == null ? string.Empty : FileNameParts.Split(SafeFileName.Sanitize(rawServerName)).Extension;
+            : FileNameParts.ExtensionOf(rawServerName);
         var suffix = index == 0 ? string.Empty : "_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return SafeFileName.Sanitize(FileNameParts.Fit(_stem, suffix, extension), "result" + suffix + extension);
     }

@@ -157,8 +157,8 @@ internal sealed class ResponseBodyStream : Stream
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
-        // Synchronous readers (Newtonsoft's JsonTextReader) still get the timeout; every await below is
-        // ConfigureAwait(false), so blocking here cannot deadlock.
+        // Synchronous readers still get the timeout. The SDK reads synchronously only on a thread of its own (a JSON
+        // answer past JsonAnswerBody.InMemoryLimit): blocking a pool thread here could starve the reads it waits for.
         ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

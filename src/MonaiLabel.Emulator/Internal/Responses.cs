@@ -16,6 +16,10 @@ internal static class Responses
     public static Task Json(HttpContext ctx, int status, JsonNode? body, IReadOnlyDictionary<string, string>? headers = null) =>
         Bytes(ctx, status, PyJson.FastApi(body), "application/json", headers);
 
+    /// <summary>FastAPI's <c>{"detail": ...}</c> answer.</summary>
+    public static Task Detail(HttpContext ctx, int status, string detail, IReadOnlyDictionary<string, string>? headers = null) =>
+        Json(ctx, status, new JsonObject { ["detail"] = detail }, headers);
+
     public static Task Text(HttpContext ctx, int status, string text, string mediaType = "text/plain") =>
         Bytes(ctx, status, Encoding.UTF8.GetBytes(text), mediaType + "; charset=utf-8", null);
 
@@ -73,6 +77,30 @@ internal static class Responses
 
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
         await stream.CopyToAsync(response.Body, 64 * 1024, ctx.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The default infer answer, as requests_toolbelt's MultipartEncoder builds it: boundary of 32 hex digits,
+    /// part <c>params</c> (application/json, <c>json.dumps</c> text) then part <c>image</c> (the result file), no
+    /// per-part Content-Length, closing <c>--boundary--\r\n</c>. Streamed; the total length is known up front.
+    /// </summary>
+    public static async Task Multipart(HttpContext ctx, JsonObject json, string resultFile)
+    {
+        var boundary = Guid.NewGuid().ToString("N");
+        var head = Encoding.UTF8.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"params\"\r\nContent-Type: application/json\r\n\r\n" +
+            PyJson.Dumps(json) +
+            $"\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"{Path.GetFileName(resultFile)}\"\r\n" +
+            $"Content-Type: {Mime.Guess(resultFile)}\r\n\r\n");
+        var tail = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
+        await using var stream = new FileStream(resultFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
+        var response = ctx.Response;
+        response.StatusCode = 200;
+        response.ContentType = "multipart/form-data; boundary=" + boundary;
+        response.ContentLength = head.Length + stream.Length + tail.Length;
+        await response.Body.WriteAsync(head, ctx.RequestAborted).ConfigureAwait(false);
+        await stream.CopyToAsync(response.Body, 64 * 1024, ctx.RequestAborted).ConfigureAwait(false);
+        await response.Body.WriteAsync(tail, ctx.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Starlette's content-disposition for a file name.</summary>

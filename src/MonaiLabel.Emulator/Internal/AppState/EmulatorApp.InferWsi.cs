@@ -10,14 +10,40 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// The app's infer_wsi for a slide: tiles, contours and the DSA JSON or ASAP XML file.
+// The app's infer_wsi: the plain infer for an image openslide does not take; for a slide, tiles, contours and the
+// DSA JSON or ASAP XML file.
 internal sealed partial class EmulatorApp
 {
+    /// <summary>What upstream's <c>is_openslide_supported</c> takes for a slide (by <c>file_ext</c>, exactly).</summary>
+    private static readonly string[] SlideExtensions = { ".bif", ".mrxs", ".ndpi", ".scn", ".svs", ".svslide", ".tif", ".tiff", ".vms", ".vmu" };
+
+    /// <summary>
+    /// The app's <c>infer_wsi</c>: the answer's JSON and, when the output is a file, that file (the caller deletes
+    /// it). For an image that is not a slide (by extension) it runs the plain infer: its params and its label file.
+    /// </summary>
+    internal async Task<(JsonObject Json, string? File)> InferWsiAsync(JsonObject request, CancellationToken cancellationToken)
+    {
+        if (!IsSlide(request))
+        {
+            var result = await InferAsync(request, cancellationToken).ConfigureAwait(false);
+            return (result.Params, result.File);
+        }
+
+        return await TileSlideAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool IsSlide(JsonObject request)
+    {
+        var image = request["image"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : string.Empty;
+        var path = File.Exists(image) ? image : Datastore.GetImageUri(image);
+        return SlideExtensions.Contains(Py.FileExt(path.Length > 0 ? path : image), StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The app's <c>infer_wsi</c> for a slide: tiles of <c>tile_size</c> over the region (or a 4096x4096 slide),
     /// one deterministic square contour per tile whose sampled byte is 128 or more; DSA JSON or ASAP XML file.
     /// </summary>
-    internal async Task<(JsonObject Json, string? File)> RunWsiAsync(JsonObject request, CancellationToken cancellationToken)
+    private async Task<(JsonObject Json, string? File)> TileSlideAsync(JsonObject request, CancellationToken cancellationToken)
     {
         var modelName = request["model"]!.GetValue<string>();
         var model = FindModel(modelName) ?? throw new AppError($"WSI/Inference Task is not Initialized. There is no model '{modelName}' available");

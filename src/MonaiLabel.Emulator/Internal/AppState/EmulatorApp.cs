@@ -5,18 +5,16 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace MonaiLabel.Emulator.Internal;
 
 /// <summary>
-/// The emulated MONAI Label app: its state (options, models, users, datastore, sessions, tasks, log) and seeding;
-/// its routes are in Routers/ (one file per router of the server's endpoints), answered by <see cref="Router"/>.
+/// The emulated MONAI Label app (upstream's <c>MONAILabelApp</c>): its state (options, models, users, datastore,
+/// sessions, tasks, train stats, log), seeding, and its behaviour (info, infer, infer_wsi, next sample, the train,
+/// scoring and batch-infer work) in the partial files beside this one. The routers in Routers/ are thin over it.
 /// </summary>
 internal sealed partial class EmulatorApp
 {
-    private readonly Router router;
-    private readonly BatchInferRouter batchInferRouter;
     private readonly object randomGate = new();
     private readonly Random random;
     private TokenIssuer? issuer;
@@ -45,32 +43,13 @@ internal sealed partial class EmulatorApp
         Sessions = new SessionStore(Path.Combine(dataDirectory, "sessions"), options.SessionExpiry);
         WritePretrainedModels();
 
-        InferRouter = new InferRouter(this);
-        WsiInferRouter = new WsiInferRouter(this);
-        TrainRouter = new TrainRouter(this);
-        ScoringRouter = new ScoringRouter(this);
-        ActiveLearningRouter = new ActiveLearningRouter(this);
-        batchInferRouter = new BatchInferRouter(this);
-        Train = new TaskRunner("train", TrainRouter.TrainWorkAsync);
-        Scoring = new TaskRunner("scoring", ScoringRouter.ScoringWorkAsync);
-        BatchInfer = new TaskRunner("batch_infer", batchInferRouter.BatchInferWorkAsync);
-
-        router = new Router(this);
-        RegisterRoutes();
+        Train = new TaskRunner("train", TrainWorkAsync);
+        Scoring = new TaskRunner("scoring", ScoringWorkAsync);
+        BatchInfer = new TaskRunner("batch_infer", BatchInferWorkAsync);
         Log.Info("monailabel.interfaces.app", $"App Init - completed; datastore: {Datastore.ListImages().Count} image(s)");
     }
 
     public MonaiLabelEmulatorOptions Options { get; }
-
-    public InferRouter InferRouter { get; }
-
-    public WsiInferRouter WsiInferRouter { get; }
-
-    public TrainRouter TrainRouter { get; }
-
-    public ScoringRouter ScoringRouter { get; }
-
-    public ActiveLearningRouter ActiveLearningRouter { get; }
 
     public string DataDirectory { get; }
 
@@ -107,7 +86,7 @@ internal sealed partial class EmulatorApp
         issuer = new TokenIssuer(Realm, Options.AuthClientId);
         if (Options.AutoUpdateScoring)
         {
-            _ = ScoringRouter.AutoScoringAsync();
+            _ = AutoScoringAsync();
         }
     }
 
@@ -128,32 +107,6 @@ internal sealed partial class EmulatorApp
     }
 
     public EmulatorModel? FindModel(string name) => Models.FirstOrDefault(m => m.Name == name);
-
-    /// <summary>The routers in the order the server includes them (order decides 405 answers and path matches).</summary>
-    private void RegisterRoutes()
-    {
-        if (Options.AuthEnabled)
-        {
-            new LoginRouter(this).Map(router);
-        }
-
-        new InfoRouter(this).Map(router);
-        new ModelRouter(this).Map(router);
-        InferRouter.Map(router);
-        WsiInferRouter.Map(router);
-        batchInferRouter.Map(router);
-        TrainRouter.Map(router);
-        ActiveLearningRouter.Map(router);
-        ScoringRouter.Map(router);
-        new DatastoreRouter(this).Map(router);
-        new LogsRouter(this).Map(router);
-        new SessionRouter(this).Map(router);
-    }
-
-    /// <summary>Handles one request as uvicorn + Starlette + FastAPI would.</summary>
-    public Task HandleAsync(HttpContext ctx) => router.HandleAsync(ctx);
-
-    public static JsonObject Detail(string detail) => new() { ["detail"] = detail };
 
     /// <summary>Python's truthiness of a JSON value.</summary>
     public static bool Truthy(JsonNode? node) => node switch

@@ -166,6 +166,32 @@ internal sealed class TaskRunner
         return (snapshot, null);
     }
 
+    /// <summary>
+    /// A run for each name (every trainer, every scoring method), queued: the request names it under
+    /// <paramref name="key"/> and takes <c>parameters[name]</c> when that is a dict; every run also gets all of
+    /// <paramref name="parameters"/>, as upstream passes them. Answers <c>{name: {result, detail}}</c>.
+    /// </summary>
+    public async Task<JsonObject> RunEachAsync(string key, IEnumerable<string> names, JsonObject? parameters, bool forceSync, CancellationToken cancellationToken)
+    {
+        var answer = new JsonObject();
+        foreach (var name in names)
+        {
+            var request = new JsonObject { [key] = name };
+            if (parameters?[name] is JsonObject own)
+            {
+                foreach (var kv in own.ToList())
+                {
+                    request[kv.Key] = PyJson.Clone(kv.Value);
+                }
+            }
+
+            var (result, detail) = await RunAsync(request, parameters, forceSync, enqueue: true, cancellationToken).ConfigureAwait(false);
+            answer[name] = new JsonObject { ["result"] = result, ["detail"] = detail };
+        }
+
+        return answer;
+    }
+
     private void StartNextLocked()
     {
         if (running != null || disposed || pending.Count == 0)

@@ -8,34 +8,47 @@ namespace MonaiLabel.Emulator.Internal;
 // datastore.py: the listing, images, labels, their info and the dataset archive.
 internal sealed class DatastoreRouter(EmulatorApp app)
 {
+    private static readonly string[] DatastoreOutputs = { "train", "stats", "all" };
+
+    private static readonly Parameter<string?> Output = Param.QueryEnum("output", DatastoreOutputs, null);
+    private static readonly Parameter<string?> OptionalImage = Param.OptionalQuery("image");
+    private static readonly Parameter<string> Image = Param.RequiredQuery("image");
+    private static readonly Parameter<string> Label = Param.RequiredQuery("label");
+    private static readonly Parameter<string> Id = Param.RequiredQuery("id");
+    private static readonly Parameter<string> Tag = Param.RequiredQuery("tag");
+    private static readonly Parameter<string> TagOrFinal = Param.Query("tag", LocalDatastore.Final);
+    private static readonly Parameter<string?> CheckSum = Param.OptionalQuery("check_sum");
+    private static readonly Parameter<long?> LimitCases = Param.QueryInt("limit_cases", null);
+    private static readonly Parameter<string> Params = Param.FormStr("params", "{}");
+    private static readonly Parameter<string> Info = Param.FormStr("info", "{}");
+    private static readonly Parameter<UploadedFile?> FileUpload = Param.FormFile("file", required: true);
+    private static readonly Parameter<UploadedFile?> LabelUpload = Param.FormFile("label", required: true);
+
     /// <summary>The datastore router.</summary>
     public void Map(Router r)
     {
-        r.Add("GET", "/datastore/", Access.Role, EmulatorRoles.User, BodyKind.None, DatastoreListing);
-        r.Add("PUT", "/datastore/image", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
-        r.Add("PUT", "/datastore/", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, AddImage);
-        r.Add("DELETE", "/datastore/image", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
-        r.Add("DELETE", "/datastore/", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveImage);
-        r.Add("HEAD", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, CheckImage);
-        r.Add("GET", "/datastore/image", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadImage);
-        r.Add("GET", "/datastore/image/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetImageInfo);
-        r.Add("PUT", "/datastore/image/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, PutImageInfo);
-        r.Add("PUT", "/datastore/label", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, SaveLabel);
-        r.Add("DELETE", "/datastore/label", Access.Role, EmulatorRoles.Admin, BodyKind.None, RemoveLabel);
-        r.Add("HEAD", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, CheckLabel);
-        r.Add("GET", "/datastore/label", Access.Role, EmulatorRoles.User, BodyKind.None, DownloadLabel);
-        r.Add("GET", "/datastore/label/info", Access.Role, EmulatorRoles.User, BodyKind.None, GetLabelInfo);
-        r.Add("PUT", "/datastore/label/info", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "info"));
-        r.Add("PUT", "/datastore/updatelabelinfo", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, c => PutLabelInfo(c, "params"));
-        r.Add("GET", "/datastore/dataset", Access.Role, EmulatorRoles.Annotator, BodyKind.None, DownloadDataset);
+        r.Add("GET", "/datastore/", EmulatorRoles.User, DatastoreListing, Output);
+        r.Add("PUT", "/datastore/image", EmulatorRoles.Annotator, AddImage, OptionalImage, Params, FileUpload);
+        r.Add("PUT", "/datastore/", EmulatorRoles.Annotator, AddImage, OptionalImage, Params, FileUpload);
+        r.Add("DELETE", "/datastore/image", EmulatorRoles.Admin, RemoveImage, Id);
+        r.Add("DELETE", "/datastore/", EmulatorRoles.Admin, RemoveImage, Id);
+        r.Add("HEAD", "/datastore/image", EmulatorRoles.User, CheckImage, Image, CheckSum);
+        r.Add("GET", "/datastore/image", EmulatorRoles.User, DownloadImage, Image);
+        r.Add("GET", "/datastore/image/info", EmulatorRoles.User, GetImageInfo, Image);
+        r.Add("PUT", "/datastore/image/info", EmulatorRoles.Annotator, PutImageInfo, Image, Info);
+        r.Add("PUT", "/datastore/label", EmulatorRoles.Annotator, SaveLabel, Image, TagOrFinal, Params, LabelUpload);
+        r.Add("DELETE", "/datastore/label", EmulatorRoles.Admin, RemoveLabel, Id, Tag);
+        r.Add("HEAD", "/datastore/label", EmulatorRoles.User, CheckLabel, Image, Tag);
+        r.Add("GET", "/datastore/label", EmulatorRoles.User, DownloadLabel, Label, Tag);
+        r.Add("GET", "/datastore/label/info", EmulatorRoles.User, GetLabelInfo, Label, Tag);
+        r.Add("PUT", "/datastore/label/info", EmulatorRoles.Annotator, c => PutLabelInfo(c, c.Get(Info)), Label, Tag, Info);
+        r.Add("PUT", "/datastore/updatelabelinfo", EmulatorRoles.Annotator, c => PutLabelInfo(c, c.Get(Params)), Label, Tag, Params);
+        r.Add("GET", "/datastore/dataset", EmulatorRoles.Annotator, DownloadDataset, LimitCases);
     }
-
-    private static readonly string[] DatastoreOutputs = { "train", "stats", "all" };
 
     private Task DatastoreListing(Call c)
     {
-        var output = c.QueryEnum("output", DatastoreOutputs, null);
-        c.Validate();
+        var output = c.Get(Output);
         JsonNode answer = (output ?? "stats") switch
         {
             "all" => app.Datastore.Json(),
@@ -47,10 +60,9 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task AddImage(Call c)
     {
-        var image = c.QueryStr("image", null);
-        var parameters = c.FormStr("params", "{}");
-        var file = c.FormFile("file", required: true);
-        c.Validate();
+        var image = c.Get(OptionalImage);
+        var parameters = c.Get(Params);
+        var file = c.Get(FileUpload);
 
         app.Log.Info("monailabel.endpoints.datastore", $"Image: {image}; File: {file!.FileName}; params: {parameters}");
         var fileExt = string.IsNullOrEmpty(file.FileName) ? ".nii.gz" : Py.AllSuffixes(file.FileName);
@@ -64,8 +76,7 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task RemoveImage(Call c)
     {
-        var id = c.QueryRequired("id");
-        c.Validate();
+        var id = c.Get(Id);
         app.Log.Info("monailabel.endpoints.datastore", $"Removing Image: {id} by {c.User.Username}");
         app.Datastore.RemoveImage(id);
         return Responses.Json(c.Http, 200, new JsonObject());
@@ -73,11 +84,10 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task SaveLabel(Call c)
     {
-        var image = c.QueryRequired("image");
-        var tag = c.QueryStr("tag", LocalDatastore.Final)!;
-        var parameters = c.FormStr("params", "{}");
-        var label = c.FormFile("label", required: true);
-        c.Validate();
+        var image = c.Get(Image);
+        var tag = c.Get(TagOrFinal);
+        var parameters = c.Get(Params);
+        var label = c.Get(LabelUpload);
 
         app.Log.Info("monailabel.endpoints.datastore", $"Saving Label for {image} for tag: {tag} by {c.User.Username}");
         var fileExt = string.IsNullOrEmpty(label!.FileName) ? ".nii.gz" : Py.AllSuffixes(label.FileName);
@@ -89,9 +99,8 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task RemoveLabel(Call c)
     {
-        var id = c.QueryRequired("id");
-        var tag = c.QueryRequired("tag");
-        c.Validate();
+        var id = c.Get(Id);
+        var tag = c.Get(Tag);
         app.Log.Info("monailabel.endpoints.datastore", $"Removing Label: {id} by {c.User.Username}");
         app.Datastore.RemoveLabel(id, tag);
         return Responses.Json(c.Http, 200, new JsonObject());
@@ -99,9 +108,8 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task CheckImage(Call c)
     {
-        var image = c.QueryRequired("image");
-        var checkSum = c.QueryStr("check_sum", null);
-        c.Validate();
+        var image = c.Get(Image);
+        var checkSum = c.Get(CheckSum);
         var path = ExistingImage(image);
         if (!string.IsNullOrEmpty(checkSum))
         {
@@ -121,8 +129,7 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task DownloadImage(Call c)
     {
-        var image = c.QueryRequired("image");
-        c.Validate();
+        var image = c.Get(Image);
         var path = ExistingImage(image);
         return Responses.File(c.Http, path, null, Path.GetFileName(path));
     }
@@ -153,34 +160,30 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task CheckLabel(Call c)
     {
-        var image = c.QueryRequired("image");
-        var tag = c.QueryRequired("tag");
-        c.Validate();
+        var image = c.Get(Image);
+        var tag = c.Get(Tag);
         ExistingLabel(image, tag);
         return Responses.Json(c.Http, 200, new JsonObject());
     }
 
     private Task DownloadLabel(Call c)
     {
-        var label = c.QueryRequired("label");
-        var tag = c.QueryRequired("tag");
-        c.Validate();
+        var label = c.Get(Label);
+        var tag = c.Get(Tag);
         var path = ExistingLabel(label, tag);
         return Responses.File(c.Http, path, null, Path.GetFileName(path));
     }
 
     private Task GetImageInfo(Call c)
     {
-        var image = c.QueryRequired("image");
-        c.Validate();
+        var image = c.Get(Image);
         return Responses.Json(c.Http, 200, app.Datastore.GetImageInfo(image));
     }
 
     private Task PutImageInfo(Call c)
     {
-        var image = c.QueryRequired("image");
-        var info = c.FormStr("info", "{}");
-        c.Validate();
+        var image = c.Get(Image);
+        var info = c.Get(Info);
         app.Log.Info("monailabel.endpoints.datastore", $"Update Image Info: {image} by {c.User.Username}");
         var i = EmulatorApp.LoadDict(info);
         i["user"] = c.User.Username;
@@ -190,18 +193,15 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private Task GetLabelInfo(Call c)
     {
-        var label = c.QueryRequired("label");
-        var tag = c.QueryRequired("tag");
-        c.Validate();
+        var label = c.Get(Label);
+        var tag = c.Get(Tag);
         return Responses.Json(c.Http, 200, app.Datastore.GetLabelInfo(label, tag));
     }
 
-    private Task PutLabelInfo(Call c, string field)
+    private Task PutLabelInfo(Call c, string info)
     {
-        var label = c.QueryRequired("label");
-        var tag = c.QueryRequired("tag");
-        var info = c.FormStr(field, "{}");
-        c.Validate();
+        var label = c.Get(Label);
+        var tag = c.Get(Tag);
         app.Log.Info("monailabel.endpoints.datastore", $"Update Label Info: {label} for {tag} by {c.User.Username}");
         var i = EmulatorApp.LoadDict(info);
         i["user"] = c.User.Username;
@@ -211,8 +211,7 @@ internal sealed class DatastoreRouter(EmulatorApp app)
 
     private async Task DownloadDataset(Call c)
     {
-        var limit = c.QueryInt("limit_cases", null);
-        c.Validate();
+        var limit = c.Get(LimitCases);
         var zip = app.NewTempFile(string.Empty);
         try
         {

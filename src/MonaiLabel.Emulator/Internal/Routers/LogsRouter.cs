@@ -9,20 +9,24 @@ namespace MonaiLabel.Emulator.Internal;
 // logs.py: GET /logs/ (text, HTML page or lines) and /logs/gpu.
 internal sealed class LogsRouter(EmulatorApp app)
 {
+    private static readonly Parameter<long?> Lines = Param.QueryInt("lines", 300);
+    private static readonly Parameter<bool> Html = Param.QueryBool("html", true);
+    private static readonly Parameter<bool> Text = Param.QueryBool("text", false);
+    private static readonly Parameter<long?> Refresh = Param.QueryInt("refresh", 0);
+
     /// <summary>The logs router.</summary>
     public void Map(Router r)
     {
-        r.Add("GET", "/logs/", Access.Role, EmulatorRoles.Admin, BodyKind.None, Logs);
-        r.Add("GET", "/logs/gpu", Access.Role, EmulatorRoles.Admin, BodyKind.None, GpuInfo);
+        r.Add("GET", "/logs/", EmulatorRoles.Admin, Logs, Lines, Html, Text, Refresh);
+        r.Add("GET", "/logs/gpu", EmulatorRoles.Admin, GpuInfo);
     }
 
     private Task Logs(Call c)
     {
-        var lines = c.QueryInt("lines", 300);
-        var html = c.QueryBool("html", true);
-        var text = c.QueryBool("text", false);
-        var refresh = c.QueryInt("refresh", 0);
-        c.Validate();
+        var lines = c.Get(Lines);
+        var html = c.Get(Html);
+        var text = c.Get(Text);
+        var refresh = c.Get(Refresh);
         var refreshSeconds = refresh is long r && r != 0 ? Math.Max(r, 3) : 0;
         if (lines is long n && n > 0)
         {
@@ -52,7 +56,6 @@ internal sealed class LogsRouter(EmulatorApp app)
 
     private Task GpuInfo(Call c)
     {
-        c.Validate();
         var sb = new StringBuilder();
         sb.Append(DateTime.Now.ToString("ddd MMM d HH:mm:ss yyyy", CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("+-----------------------------------------------------------------------------+\n");

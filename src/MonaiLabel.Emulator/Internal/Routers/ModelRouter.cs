@@ -9,13 +9,16 @@ namespace MonaiLabel.Emulator.Internal;
 // model.py: download, info, upload and delete of a model's weights file.
 internal sealed class ModelRouter(EmulatorApp app)
 {
+    private static readonly Parameter<string> Model = Param.Path("model");
+    private static readonly Parameter<UploadedFile?> FileUpload = Param.FormFile("file", required: true);
+
     /// <summary>The model router.</summary>
     public void Map(Router r)
     {
-        r.Add("GET", "/model/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.None, DownloadModel);
-        r.Add("GET", "/model/info/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.None, ModelInfo);
-        r.Add("PUT", "/model/{model}", Access.Role, EmulatorRoles.Annotator, BodyKind.Form, UploadModel);
-        r.Add("DELETE", "/model/{model}", Access.Role, EmulatorRoles.Annotator, BodyKind.None, DeleteModel);
+        r.Add("GET", "/model/{model}", EmulatorRoles.Admin, DownloadModel, Model);
+        r.Add("GET", "/model/info/{model}", EmulatorRoles.Admin, ModelInfo, Model);
+        r.Add("PUT", "/model/{model}", EmulatorRoles.Annotator, UploadModel, Model, FileUpload);
+        r.Add("DELETE", "/model/{model}", EmulatorRoles.Annotator, DeleteModel, Model);
     }
 
     private string ExistingModelFile(string model)
@@ -32,23 +35,21 @@ internal sealed class ModelRouter(EmulatorApp app)
 
     private Task DownloadModel(Call c)
     {
-        var model = c.Path("model");
-        c.Validate();
+        var model = c.Get(Model);
         var file = ExistingModelFile(model);
         return Responses.File(c.Http, file, null, model + Py.FileExt(file));
     }
 
     private Task ModelInfo(Call c)
     {
-        var model = c.Path("model");
-        c.Validate();
+        var model = c.Get(Model);
         var file = ExistingModelFile(model);
         var info = new JsonObject
         {
             ["checksum"] = Py.FileChecksum(file),
             ["modified_time"] = new DateTimeOffset(File.GetLastWriteTimeUtc(file)).ToUnixTimeSeconds(),
         };
-        var stats = app.TrainRouter.StatsOf(model);
+        var stats = app.TrainStats(model);
         if (stats.Count > 0)
         {
             info["train_stats"] = stats;
@@ -59,9 +60,8 @@ internal sealed class ModelRouter(EmulatorApp app)
 
     private Task UploadModel(Call c)
     {
-        var model = c.Path("model");
-        var file = c.FormFile("file", required: true);
-        c.Validate();
+        var model = c.Get(Model);
+        var file = c.Get(FileUpload);
         var m = app.FindModel(model) ?? throw new HttpError(500, $"Model File Name NOT configured for {model}");
         var target = app.ModelFile(m);
         app.Log.Info("monailabel.endpoints.model", $"Updating Model File for model: {model}; => {target}");
@@ -75,8 +75,7 @@ internal sealed class ModelRouter(EmulatorApp app)
 
     private Task DeleteModel(Call c)
     {
-        var model = c.Path("model");
-        c.Validate();
+        var model = c.Get(Model);
         var file = ExistingModelFile(model);
         File.Move(file, $"{file}.{DateTime.Now.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture)}.deleted", overwrite: true);
         return Responses.Json(c.Http, 200, new JsonObject());

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -8,20 +9,26 @@ namespace MonaiLabel.Emulator.Internal;
 // session.py: GET/DELETE /session/{session_id} and PUT /session/.
 internal sealed class SessionRouter(EmulatorApp app)
 {
+    private static readonly Parameter<string> SessionId = Param.Path("session_id");
+    private static readonly Parameter<bool> UpdateTs = Param.QueryBool("update_ts", false);
+    private static readonly Parameter<bool> WithImage = Param.QueryBool("image", false);
+    private static readonly Parameter<bool> Uncompress = Param.QueryBool("uncompress", false);
+    private static readonly Parameter<long?> Expiry = Param.QueryInt("expiry", 0);
+    private static readonly Parameter<List<UploadedFile>> Files = Param.FormFiles("files");
+
     /// <summary>The session router.</summary>
     public void Map(Router r)
     {
-        r.Add("GET", "/session/{session_id}", Access.Role, EmulatorRoles.User, BodyKind.None, GetSession);
-        r.Add("PUT", "/session/", Access.Role, EmulatorRoles.User, BodyKind.Form, CreateSession);
-        r.Add("DELETE", "/session/{session_id}", Access.Role, EmulatorRoles.User, BodyKind.None, DeleteSession);
+        r.Add("GET", "/session/{session_id}", EmulatorRoles.User, GetSession, SessionId, UpdateTs, WithImage);
+        r.Add("PUT", "/session/", EmulatorRoles.User, CreateSession, Uncompress, Expiry, Files);
+        r.Add("DELETE", "/session/{session_id}", EmulatorRoles.User, DeleteSession, SessionId);
     }
 
     private Task CreateSession(Call c)
     {
-        var uncompress = c.QueryBool("uncompress", false);
-        var expiry = c.QueryInt("expiry", 0)!.Value;
-        var files = c.FormFiles("files");
-        c.Validate();
+        var uncompress = c.Get(Uncompress);
+        var expiry = c.Get(Expiry)!.Value;
+        var files = c.Get(Files);
 
         var received = Path.Combine(app.TempDirectory, Py.TempName());
         Directory.CreateDirectory(received);
@@ -60,10 +67,9 @@ internal sealed class SessionRouter(EmulatorApp app)
 
     private Task GetSession(Call c)
     {
-        var id = c.Path("session_id");
-        var updateTs = c.QueryBool("update_ts", false);
-        var image = c.QueryBool("image", false);
-        c.Validate();
+        var id = c.Get(SessionId);
+        var updateTs = c.Get(UpdateTs);
+        var image = c.Get(WithImage);
         var session = app.Sessions.Get(id, updateTs) ?? throw new HttpError(404, $"Session ({id}) Not Found");
         if (image)
         {
@@ -75,8 +81,7 @@ internal sealed class SessionRouter(EmulatorApp app)
 
     private Task DeleteSession(Call c)
     {
-        var id = c.Path("session_id");
-        c.Validate();
+        var id = c.Get(SessionId);
         var session = app.Sessions.Get(id, updateTs: true) ?? throw new HttpError(404, "Session Not Found");
         app.Sessions.Remove(id);
         return Responses.Json(c.Http, 200, session.ToJson());

@@ -1,139 +1,32 @@
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// train.py: GET/POST/DELETE /train/, POST /train/{model}, and the training task's work.
+// train.py: GET/POST/DELETE /train/ and POST /train/{model}, over the app's train task.
 internal sealed class TrainRouter(EmulatorApp app)
 {
+    private static readonly Parameter<string> Model = Param.Path("model");
+    private static readonly Parameter<bool> Enqueue = Param.QueryBool("enqueue", false);
+    private static readonly Parameter<JsonObject?> Params = Param.BodyDict("params", () => null);
+
     /// <summary>The train router.</summary>
     public void Map(Router r)
     {
-        r.Add("GET", "/train/", Access.Role, EmulatorRoles.User, BodyKind.None, c => app.TaskStatus(c, app.Train));
-        r.Add("POST", "/train/", Access.Role, EmulatorRoles.Admin, BodyKind.Json, RunTrainAll);
-        r.Add("POST", "/train/{model}", Access.Role, EmulatorRoles.Admin, BodyKind.Json, RunTrain);
-        r.Add("DELETE", "/train/", Access.Role, EmulatorRoles.Admin, BodyKind.None, c => app.TaskStop(c, app.Train));
+        TaskRoutes.MapStatus(r, "/train/", EmulatorRoles.User, app.Train);
+        r.Add("POST", "/train/", EmulatorRoles.Admin, RunTrainAll, TaskRoutes.RunSync, Params);
+        r.Add("POST", "/train/{model}", EmulatorRoles.Admin, RunTrain, Model, TaskRoutes.RunSync, Enqueue, Params);
+        TaskRoutes.MapStop(r, "/train/", EmulatorRoles.Admin, app.Train);
     }
 
-    private readonly ConcurrentDictionary<string, JsonObject> trainStats = new(StringComparer.Ordinal);
-    private int trainRuns;
-
-    internal IEnumerable<EmulatorModel> Trainers => app.Models.Where(m => m.Trainable);
-
-    private Task RunTrain(Call c)
-    {
-        var model = c.Path("model");
-        var runSync = c.QueryBool("run_sync", false);
-        var enqueue = c.QueryBool("enqueue", false);
-        var parameters = c.BodyDict(() => null);
-        c.Validate();
-        return app.RunOne(c, app.Train, new JsonObject { ["model"] = model }, parameters, runSync, enqueue);
-    }
+    private Task RunTrain(Call c) =>
+        TaskRoutes.Run(c, app.Train, new JsonObject { ["model"] = c.Get(Model) }, c.Get(Params), c.Get(TaskRoutes.RunSync), c.Get(Enqueue));
 
     private async Task RunTrainAll(Call c)
     {
-        var runSync = c.QueryBool("run_sync", false);
-        var parameters = c.BodyDict(() => null);
-        c.Validate();
-        var answer = new JsonObject();
-        foreach (var model in Trainers)
-        {
-            var request = new JsonObject { ["model"] = model.Name };
-            if (parameters?[model.Name] is JsonObject own)
-            {
-                foreach (var kv in own.ToList())
-                {
-                    request[kv.Key] = PyJson.Clone(kv.Value);
-                }
-            }
-
-            var (result, detail) = await app.Train.RunAsync(request, parameters, runSync, enqueue: true, c.Http.RequestAborted).ConfigureAwait(false);
-            answer[model.Name] = new JsonObject { ["result"] = result, ["detail"] = detail };
-        }
-
+        var names = app.Trainers.Select(m => m.Name);
+        var answer = await app.Train.RunEachAsync("model", names, c.Get(Params), c.Get(TaskRoutes.RunSync), c.Http.RequestAborted).ConfigureAwait(false);
         await Responses.Json(c.Http, 200, answer).ConfigureAwait(false);
     }
-
-    /// <summary>A training run: epochs spread over the task duration, then new weights and train stats.</summary>
-    internal async Task<JsonNode?> TrainWorkAsync(TaskContext ctx)
-    {
-        var request = ctx.Request;
-        var modelName = EmulatorApp.Str(request, "model");
-        if (string.IsNullOrEmpty(modelName))
-        {
-            throw new AppError("Model is not provided for Training Task");
-        }
-
-        var model = Trainers.FirstOrDefault(m => m.Name == modelName)
-            ?? throw new AppError($"Train Task is not Initialized. There is no model '{modelName}' available; {PyJson.Dumps(request)}");
-        var start = DateTimeOffset.UtcNow;
-        var epochs = Math.Max(1, EmulatorApp.Long(request, "max_epochs") ?? 50);
-        var datalist = app.Datastore.Datalist();
-        var valCount = (int)Math.Floor(datalist.Count * 0.2);
-        var trainCount = Math.Max(1, datalist.Count - valCount);
-        ctx.Log($"Train Request (final): {PyJson.Dumps(request)}");
-        ctx.Log($"Total Records for Training: {datalist.Count - valCount}; Validation: {valCount}");
-        app.Log.Info("monailabel.tasks.train.basic_train", $"Train Request: {PyJson.Dumps(request)}");
-
-        double metric = 0;
-        for (var epoch = 1; epoch <= epochs; epoch++)
-        {
-            await app.Step(1.0 / epochs, ctx.CancellationToken).ConfigureAwait(false);
-            metric = Math.Round(0.95 - (0.45 / epoch), 4);
-            ctx.Log($"Epoch: {epoch}/{epochs}, Iter: {trainCount}/{trainCount} -- train_loss: {Math.Round(1 - metric, 4).ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        var run = Interlocked.Increment(ref trainRuns);
-        var weights = FakeModel.Bytes($"{app.Options.Seed}:{modelName}:train:{run}:{datalist.ToJsonString()}", 4096);
-        var modelFile = app.ModelFile(model);
-        var temp = modelFile + ".tmp";
-        await File.WriteAllBytesAsync(temp, weights, CancellationToken.None).ConfigureAwait(false);
-        File.Move(temp, modelFile, overwrite: true);
-
-        var seconds = (long)(DateTimeOffset.UtcNow - start).TotalSeconds;
-        var total = TimeSpan.FromSeconds(seconds);
-        var stats = new JsonObject
-        {
-            ["rank"] = 0,
-            ["current_epoch"] = epochs,
-            ["current_iteration"] = epochs * trainCount,
-            ["total_epochs"] = epochs,
-            ["total_iterations"] = epochs * trainCount,
-            ["best_validation_epoch"] = epochs,
-            ["best_validation_metric"] = PyJson.Float(metric),
-            ["epoch"] = epochs,
-            ["start_ts"] = start.ToUnixTimeSeconds(),
-            ["total_time"] = $"{(int)total.TotalHours}:{total.Minutes:00}:{total.Seconds:00}",
-            ["best_metric"] = PyJson.Float(metric),
-            ["train"] = new JsonObject
-            {
-                ["metrics"] = new JsonObject { ["train_mean_dice"] = PyJson.Float(metric) },
-                ["key_metric_name"] = "train_mean_dice",
-                ["best_metric"] = PyJson.Float(metric),
-                ["best_metric_epoch"] = epochs,
-            },
-            ["eval"] = new JsonObject
-            {
-                ["metrics"] = new JsonObject { ["val_mean_dice"] = PyJson.Float(metric) },
-                ["key_metric_name"] = "val_mean_dice",
-                ["best_metric"] = PyJson.Float(metric),
-                ["best_metric_epoch"] = epochs,
-            },
-        };
-        trainStats[modelName] = stats;
-        await File.WriteAllTextAsync(Path.Combine(app.ModelDirectory, modelName + "_train_stats.json"), PyJson.DumpsIndented(stats, 4), new UTF8Encoding(false), CancellationToken.None).ConfigureAwait(false);
-        ctx.Log($"Training finished; best metric {PyJson.FormatFloat(metric)} at epoch {epochs}");
-        app.Log.Info("monailabel.tasks.train.basic_train", $"Training of {modelName} finished");
-        return PyJson.Clone(stats);
-    }
-
-    internal JsonObject StatsOf(string model) => trainStats.TryGetValue(model, out var s) ? (JsonObject)PyJson.Clone(s)! : new JsonObject();
 }

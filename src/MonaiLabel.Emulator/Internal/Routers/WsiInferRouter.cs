@@ -6,49 +6,41 @@ using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
 
-// wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form).
-// The app's infer_wsi (tiles, contours, DSA/ASAP files) is in AppState/EmulatorApp.InferWsi.cs.
+// wsi_infer.py: POST /infer/wsi/{model} (JSON) and /infer/wsi_v2/{model} (form): the request from the query, the
+// WSIInput and a session; the app's infer_wsi (AppState/EmulatorApp.InferWsi.cs); the answer.
 internal sealed class WsiInferRouter(EmulatorApp app)
 {
+    private static readonly string[] WsiOutputs = { "asap", "dsa", "json" };
+
+    private static readonly Parameter<string> Model = Param.Path("model");
+    private static readonly Parameter<string> Image = Param.Query("image", string.Empty);
+    private static readonly Parameter<string> SessionId = Param.Query("session_id", string.Empty);
+    private static readonly Parameter<string?> Output = Param.QueryEnum("output", WsiOutputs, null);
+    private static readonly Parameter<UploadedFile?> FileUpload = Param.FormFile("file", required: false);
+    private static readonly Parameter<string> WsiForm = Param.FormStr("wsi", "{\"level\":0,\"location\":[0,0],\"size\":[2048,2048],\"tile_size\":[1024,1024],\"min_poly_area\":80,\"params\":{}}");
+    private static readonly Parameter<JsonObject?> WsiBody = Param.BodyDict("wsi", () => new JsonObject());
+
     /// <summary>The wsi_infer router.</summary>
     public void Map(Router r)
     {
-        r.Add("POST", "/infer/wsi/{model}", Access.Role, EmulatorRoles.User, BodyKind.Json, InferWsiLegacy);
-        r.Add("POST", "/infer/wsi_v2/{model}", Access.Role, EmulatorRoles.User, BodyKind.Form, InferWsiV2);
+        r.Add("POST", "/infer/wsi/{model}", EmulatorRoles.User, InferWsiLegacy, Model, Image, SessionId, Output, WsiBody);
+        r.Add("POST", "/infer/wsi_v2/{model}", EmulatorRoles.User, InferWsiV2, Model, Image, SessionId, Output, FileUpload, WsiForm);
     }
-
-    private static readonly string[] WsiOutputs = { "asap", "dsa", "json" };
-
-    /// <summary>What upstream's <c>is_openslide_supported</c> takes for a slide (by <c>file_ext</c>, exactly).</summary>
-    private static readonly string[] SlideExtensions = { ".bif", ".mrxs", ".ndpi", ".scn", ".svs", ".svslide", ".tif", ".tiff", ".vms", ".vmu" };
 
     private Task InferWsiV2(Call c)
     {
-        var model = c.Path("model");
-        var image = c.QueryStr("image", string.Empty)!;
-        var sessionId = c.QueryStr("session_id", string.Empty)!;
-        var output = c.QueryEnum("output", WsiOutputs, null);
-        var file = c.FormFile("file", required: false);
-        var wsi = c.FormStr("wsi", "{\"level\":0,\"location\":[0,0],\"size\":[2048,2048],\"tile_size\":[1024,1024],\"min_poly_area\":80,\"params\":{}}");
-        c.Validate();
-        var input = EmulatorApp.LoadJson(wsi) as JsonObject ?? throw new AppError("WSIInput expects an object");
-        return RunWsiInference(c, model, image, sessionId, file, input, output);
+        var input = EmulatorApp.LoadJson(c.Get(WsiForm)) as JsonObject ?? throw new AppError("WSIInput expects an object");
+        return RunWsiInference(c, c.Get(FileUpload), input);
     }
 
-    private Task InferWsiLegacy(Call c)
-    {
-        var model = c.Path("model");
-        var image = c.QueryStr("image", string.Empty)!;
-        var sessionId = c.QueryStr("session_id", string.Empty)!;
-        var output = c.QueryEnum("output", WsiOutputs, null);
-        var wsi = c.BodyDict(() => new JsonObject());
-        c.Validate();
-        return RunWsiInference(c, model, image, sessionId, null, wsi ?? new JsonObject(), output);
-    }
+    private Task InferWsiLegacy(Call c) => RunWsiInference(c, null, c.Get(WsiBody) ?? new JsonObject());
 
-    private async Task RunWsiInference(Call c, string model, string image, string sessionId, UploadedFile? file, JsonObject wsi, string? output)
+    private async Task RunWsiInference(Call c, UploadedFile? file, JsonObject wsi)
     {
-        var request = new JsonObject { ["model"] = model, ["image"] = image, ["output"] = output };
+        var image = c.Get(Image);
+        var sessionId = c.Get(SessionId);
+        var output = c.Get(Output);
+        var request = new JsonObject { ["model"] = c.Get(Model), ["image"] = image, ["output"] = output };
         if (file == null && image.Length == 0 && sessionId.Length == 0)
         {
             throw new HttpError(500, "Neither Image nor File not Session ID input is provided");
@@ -76,66 +68,21 @@ internal sealed class WsiInferRouter(EmulatorApp app)
             throw new AppError("WSIInput.params: value is not a valid dict");
         }
 
-        if (sessionId.Length > 0 && app.Sessions.Get(sessionId, updateTs: true) is { } session)
-        {
-            request["image"] = session.Image;
-            request["session"] = session.ToJson();
-        }
-
+        app.TakeSessionInput(request, sessionId);
         app.Log.Info("monailabel.endpoints.wsi_infer", "WSI Infer Request: " + PyJson.Dumps(request));
-        if (!IsSlide(request))
-        {
-            // The app's infer_wsi runs the plain infer for an image openslide does not take (by extension): the
-            // answer is then the infer's label file, or its params for output=json.
-            await RunPlainInferForWsiAsync(c, request, output).ConfigureAwait(false);
-            return;
-        }
-
-        var (resJson, resFile) = await app.RunWsiAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
+        var (json, resultFile) = await app.InferWsiAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
         try
         {
-            if (resFile == null || output == "json")
-            {
-                await Responses.Json(c.Http, 200, resJson).ConfigureAwait(false);
-            }
-            else
-            {
-                await Responses.File(c.Http, resFile, null, Path.GetFileName(resFile)).ConfigureAwait(false);
-            }
+            await (resultFile == null || output == "json"
+                ? Responses.Json(c.Http, 200, json)
+                : Responses.File(c.Http, resultFile, null, Path.GetFileName(resultFile))).ConfigureAwait(false);
         }
         finally
         {
-            if (resFile != null)
+            if (resultFile != null)
             {
-                EmulatorApp.TryDelete(resFile);
+                EmulatorApp.TryDelete(resultFile);
             }
-        }
-    }
-
-    private bool IsSlide(JsonObject request)
-    {
-        var image = request["image"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : string.Empty;
-        var path = File.Exists(image) ? image : app.Datastore.GetImageUri(image);
-        return SlideExtensions.Contains(Py.FileExt(path.Length > 0 ? path : image), StringComparer.Ordinal);
-    }
-
-    private async Task RunPlainInferForWsiAsync(Call c, JsonObject request, string? output)
-    {
-        var result = await app.InferRouter.RunInferAsync(request, c.Http.RequestAborted).ConfigureAwait(false);
-        try
-        {
-            if (output == "json")
-            {
-                await Responses.Json(c.Http, 200, result.Params).ConfigureAwait(false);
-            }
-            else
-            {
-                await Responses.File(c.Http, result.File, null, Path.GetFileName(result.File)).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            EmulatorApp.TryDelete(result.File);
         }
     }
 

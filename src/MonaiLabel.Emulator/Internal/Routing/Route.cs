@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace MonaiLabel.Emulator.Internal;
@@ -25,19 +26,25 @@ internal enum Access
     Role,
 }
 
-/// <summary>One FastAPI route: method, Starlette path template, RBAC role, body kind and handler.</summary>
+/// <summary>
+/// One FastAPI route: method, Starlette path template, RBAC role, the parameters it declares and its handler. How the
+/// body is read follows from the parameters, as in FastAPI: form parameters read the form, a body parameter the JSON.
+/// </summary>
 internal sealed class Route
 {
     private readonly string[] segments;
 
-    public Route(string method, string template, Access access, string? role, BodyKind body, Func<Call, Task> handler)
+    public Route(string method, string template, Access access, string? role, Func<Call, Task> handler, IReadOnlyList<Parameter> parameters)
     {
         Method = method;
         Template = template;
         Access = access;
         Role = role;
-        Body = body;
         Handler = handler;
+        Parameters = parameters;
+        Body = parameters.Any(p => p.Source == ParameterSource.Form) ? BodyKind.Form
+            : parameters.Any(p => p.Source == ParameterSource.Body) ? BodyKind.Json
+            : BodyKind.None;
         segments = template.Split('/');
     }
 
@@ -50,6 +57,8 @@ internal sealed class Route
     public string? Role { get; }
 
     public BodyKind Body { get; }
+
+    public IReadOnlyList<Parameter> Parameters { get; }
 
     public Func<Call, Task> Handler { get; }
 
