@@ -115,7 +115,7 @@ public partial class MonaiLabelClient : IDisposable
 
     private static MonaiLabelClientOptions ValidOptions(MonaiLabelClientOptions options)
     {
-        var errors = MonaiLabelClientOptionsValidator.Check(options);
+        var errors = MonaiLabelClientOptionsChecks.Check(options);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors), nameof(options));

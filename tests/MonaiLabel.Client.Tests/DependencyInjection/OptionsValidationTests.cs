@@ -88,7 +88,7 @@ public class OptionsValidationTests
         var options = new MonaiLabelClientOptions { ServerUrl = new Uri("http://127.0.0.1:1/"), Timeout = Timeout.InfiniteTimeSpan };
         options.Retry.MaxRetries = 0;
 
-        Assert.Empty(MonaiLabelClientOptionsValidator.Check(options));
+        Assert.Empty(MonaiLabelClientOptionsChecks.Check(options));
         using var client = MonaiLabelClient.Create(options);
     }
 

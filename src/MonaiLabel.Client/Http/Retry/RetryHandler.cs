@@ -62,13 +62,13 @@ internal sealed class RetryHandler : DelegatingHandler
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException e) when (RetryPipeline.IsRetryable(request, _retry))
+        catch (HttpRequestException e) when (RetryRules.IsRetryable(request, _retry))
         {
             // A connection failure (the only transient exception without an attempt timeout).
             return await _pipeline.Value.SendAsync(request, null, e, _sendInner, cancellationToken).ConfigureAwait(false);
         }
 
-        if (RetryPipeline.IsTransient(response.StatusCode) && RetryPipeline.IsRetryable(request, _retry))
+        if (RetryRules.IsTransient(response.StatusCode) && RetryRules.IsRetryable(request, _retry))
         {
             return await _pipeline.Value.SendAsync(request, response, null, _sendInner, cancellationToken).ConfigureAwait(false);
         }

@@ -19,9 +19,6 @@ internal sealed class RetryPipeline
     /// <summary>The name the pipeline's telemetry carries.</summary>
     public const string PipelineName = "MonaiLabel.Client-MonaiLabel.Retry";
 
-    // The request of the run, for ShouldHandle (whether the operation may be retried).
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MonaiLabel.Request");
-
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     /// <summary>
@@ -46,7 +43,7 @@ internal sealed class RetryPipeline
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldHandle = args => new ValueTask<bool>(
-                    IsTransient(args.Outcome) && IsRetryable(args.Context.Properties.GetValue(RequestKey, null!), retry)),
+                    IsTransient(args.Outcome) && RetryRules.IsRetryable(args.Context.Properties.GetValue(Keys.Request, null!), retry)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result, retry.MaxDelay)),
                 OnRetry = args =>
                 {
@@ -75,7 +72,7 @@ internal sealed class RetryPipeline
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, request);
+        context.Properties.Set(Keys.Request, request);
         try
         {
             var attempts = new Attempts(request, send, firstResponse, firstError);
@@ -98,11 +95,6 @@ internal sealed class RetryPipeline
         }
     }
 
-    /// <summary>502, 503, 504 and 429: worth another attempt.</summary>
-    public static bool IsTransient(HttpStatusCode status) =>
-        status == HttpStatusCode.BadGateway || status == HttpStatusCode.ServiceUnavailable ||
-        status == HttpStatusCode.GatewayTimeout || (int)status == 429;
-
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Exception != null)
@@ -111,15 +103,8 @@ internal sealed class RetryPipeline
             return outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException;
         }
 
-        return IsTransient(outcome.Result!.StatusCode);
+        return RetryRules.IsTransient(outcome.Result!.StatusCode);
     }
-
-    /// <summary>
-    /// Idempotent calls only (as their operation declared them, see <see cref="RequestContext"/>), unless the caller
-    /// opted in to retrying every call.
-    /// </summary>
-    internal static bool IsRetryable(HttpRequestMessage? request, MonaiLabelRetryOptions retry) =>
-        request != null && (retry.RetryNonIdempotent || RequestContext.IsIdempotent(request));
 
     /// <summary>Why an attempt is retried, for telemetry: the HTTP status, or <c>Timeout</c> / <c>ConnectionFailed</c>.</summary>
     internal static string RetryReason(Outcome<HttpResponseMessage> outcome) =>
@@ -188,5 +173,13 @@ internal sealed class RetryPipeline
                 return Outcome.FromException<HttpResponseMessage>(e);
             }
         }
+    }
+
+    // Not a static field of this class: a struct of Polly's there would load Polly.Core whenever this type is loaded
+    // (as RetryHandler's methods are JIT-compiled), not only when a pipeline is built.
+    private static class Keys
+    {
+        // The request of the run, for ShouldHandle (whether the operation may be retried).
+        public static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("MonaiLabel.Request");
     }
 }
