@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Mono suite (tests/MonaiLabel.Client.Tests.Mono, already built) N times in a row, each bounded like .ci/run
-# (240 s). A run that does not end gets `kill -QUIT` (Mono prints every thread's stack) before it is killed; its log
-# is kept. Usage: tools/mono-soak.sh [runs] [log dir] [-method NAME-PREFIX]. Prints one line per run and the counts at the end.
+# (240 s). A run that does not end gets its managed (SIGQUIT) and native (gdb, run-N.native) stacks
+# taken by tools/mono-stacks.sh before it is killed; its log is kept. Usage: tools/mono-soak.sh [runs] [log dir] [-method NAME-PREFIX]. Prints one line per run and the counts at the end.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
@@ -22,7 +22,7 @@ for i in $(seq 1 "$runs"); do
     sleep 1
   done
   if kill -0 "$pid" 2>/dev/null; then
-    kill -QUIT "$pid"; sleep 5; kill -KILL "$pid" 2>/dev/null
+    bash tools/mono-stacks.sh "$pid" "$out/run-$i.native"; kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     hang=$((hang + 1))
     echo "run $i: HANG after $(( $(date +%s) - start )) s; unfinished:" \
