@@ -31,6 +31,8 @@ internal static class Program
                 return await ClickRunner.RunAsync(rest);
             case "server":
                 return await ServeAsync(rest);
+            case "refinements":
+                return await RefinementProbe.RunAsync(rest);
             case "sdk-infer":
             case "sdk-upload":
             case "sdk-download":
@@ -45,7 +47,8 @@ internal static class Program
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
                     "                                                                  -- bulk [--files 1000] [--size-kib 64] [--images 200] [--concurrency 8] [--mlabel PATH] [--only upload|resume|infer] [--port N]\n" +
                     "                                                                  -- clicks [--server URL] [--clicks 300] [--model sam_3d] [--size-mib 1]\n" +
-                    "                                                                  -- server [--size-mib N] [--seconds N]");
+                    "                                                                  -- server [--size-mib N] [--seconds N]\n" +
+                    "                                                                  -- refinements warm|up|down|replay|infer1 URL ...");
                 return 64;
         }
     }
