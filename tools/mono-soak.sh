@@ -14,7 +14,7 @@ pass=0 fail=0 hang=0
 for i in $(seq 1 "$runs"); do
   log=$out/run-$i.log
   start=$(date +%s)
-  mono "$exe" -xml "$out/run-$i.xml" "${extra[@]}" >"$log" 2>&1 &
+  MONO_SLEEP_ABORT_LIMIT=20000 mono "$exe" -xml "$out/run-$i.xml" "${extra[@]}" >"$log" 2>&1 &
   pid=$!
   rc=
   for _ in $(seq 1 240); do
