@@ -22,7 +22,7 @@ namespace MonaiLabel.Client.Tests.Mono;
 /// front controller with no AppDomain (the exe's own config carries the binding redirects) and no source information,
 /// and prints what .ci/run reads: a <c>[STARTING]</c>/<c>[FINISHED]</c> line per test, <c>[FAIL]</c> with the
 /// message, the summary, and an xunit v2-shaped <c>&lt;assembly total= passed= failed= skipped= errors=&gt;</c> report.
-/// Usage: <c>mono MonaiLabel.Client.Tests.Mono.exe [-xml FILE] [-method NAME-PREFIX]</c>.
+/// Usage: <c>mono MonaiLabel.Client.Tests.Mono.exe [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX…]]</c>.
 /// </summary>
 public static class MonoTestRunner
 {
@@ -41,7 +41,7 @@ public static class MonoTestRunner
                     filter = args[++i];
                     break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: [-xml FILE] [-method NAME-PREFIX]");
+                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX...]]");
                     return 2;
             }
         }
@@ -55,7 +55,8 @@ public static class MonoTestRunner
         controller.Find(includeSourceInformation: false, discovery, TestFrameworkOptions.ForDiscovery(configuration));
         discovery.Finished.WaitOne();
         var testCases = discovery.TestCases
-            .Where(t => filter == null || t.DisplayName.StartsWith(filter, StringComparison.Ordinal))
+            .Where(t => filter == null
+                || filter.Split(',').Any(prefix => t.DisplayName.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();
 
         Console.WriteLine($"  Starting:    {Path.GetFileNameWithoutExtension(assembly)} ({testCases.Count} test cases)");
