@@ -22,7 +22,8 @@ namespace MonaiLabel.Client.Tests.Mono;
 /// front controller with no AppDomain (the exe's own config carries the binding redirects) and no source information,
 /// and prints what .ci/run reads: a <c>[STARTING]</c>/<c>[FINISHED]</c> line per test, <c>[FAIL]</c> with the
 /// message, the summary, and an xunit v2-shaped <c>&lt;assembly total= passed= failed= skipped= errors=&gt;</c> report.
-/// Usage: <c>mono MonaiLabel.Client.Tests.Mono.exe [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX…]]</c>.
+/// Usage: <c>mono MonaiLabel.Client.Tests.Mono.exe [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX…]] [-no-io-warmup]</c>
+/// (<see cref="MonoIoSelectorWarmUp"/>).
 /// </summary>
 public static class MonoTestRunner
 {
@@ -30,6 +31,7 @@ public static class MonoTestRunner
     {
         string? xml = null;
         string? filter = null;
+        var ioWarmUp = true;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -40,10 +42,18 @@ public static class MonoTestRunner
                 case "-method" when i + 1 < args.Length:
                     filter = args[++i];
                     break;
+                case "-no-io-warmup":
+                    ioWarmUp = false;
+                    break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX...]]");
+                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: [-xml FILE] [-method NAME-PREFIX[,NAME-PREFIX...]] [-no-io-warmup]");
                     return 2;
             }
+        }
+
+        if (ioWarmUp)
+        {
+            MonoIoSelectorWarmUp.Run();
         }
 
         var assembly = typeof(MonoTestRunner).Assembly.Location;
