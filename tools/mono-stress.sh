@@ -36,8 +36,8 @@ loop() {
     echo "run $i: $cond: $result (exit $rc)"
   done
 }
-loop 1 >"$out/stream-1.txt" & first=$!
-loop 2 >"$out/stream-2.txt" & second=$!
+loop 1 >"$out/stream-1.txt" 2>/dev/null & first=$!
+loop 2 >"$out/stream-2.txt" 2>/dev/null & second=$!
 trap 'kill "$first" "$second" 2>/dev/null' INT TERM
 wait "$first" "$second"
 cat "$out"/stream-*.txt | sort -t' ' -k2n
