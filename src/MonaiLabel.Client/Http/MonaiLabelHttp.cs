@@ -22,7 +22,7 @@ internal static class MonaiLabelHttp
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = BaseUrl(options.ServerUrl!),
-            // TimeoutHandler enforces the limit with a typed error.
+            // TransportErrorHandler enforces the limit with a typed error.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
     }
