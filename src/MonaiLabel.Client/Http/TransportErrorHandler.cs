@@ -11,10 +11,9 @@ namespace MonaiLabel.Client;
 /// rather than the bare TaskCanceledException HttpClient throws, while a caller's own cancellation still wins and stays
 /// an OperationCanceledException. A transport failure (no route, refused, reset, TLS) that retries gave up on is
 /// <see cref="MonaiLabelErrorKind.ConnectionFailed"/>. The original is the inner exception.
-/// One handler, not two, because each handler that awaits costs a fresh process's first call ~13 JIT-compiled
-/// methods of async machinery (tools/MonaiLabel.Benchmarks/README.md, first call).
+/// One handler, not two: see <see cref="AnswerHandler"/> for what each waiting handler costs a first call.
 /// </summary>
-internal sealed class TransportErrorHandler : DelegatingHandler
+internal sealed class TransportErrorHandler : AnswerHandler
 {
     private readonly TimeSpan _timeout;
 
@@ -24,30 +23,43 @@ internal sealed class TransportErrorHandler : DelegatingHandler
         _timeout = timeout;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // The state is the limit's token source, disposed when the call ends; null without a limit.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var limit = _timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        try
+        CancellationTokenSource? limit = null;
+        if (_timeout != Timeout.InfiniteTimeSpan)
         {
-            limit?.CancelAfter(_timeout);
-            return await base.SendAsync(request, limit?.Token ?? cancellationToken).ConfigureAwait(false);
+            limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(_timeout);
         }
-        catch (OperationCanceledException e) when (limit != null && !cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+
+        return FollowAsync(request, limit, cancellationToken);
+    }
+
+    protected override Task<HttpResponseMessage> Begin(HttpRequestMessage request, object? state, CancellationToken cancellationToken) =>
+        SendInnerAsync(request, state is CancellationTokenSource limit ? limit.Token : cancellationToken);
+
+    protected override Task<HttpResponseMessage>? Failed(
+        HttpRequestMessage request, Exception failure, ref object? state, CancellationToken cancellationToken)
+    {
+        if (failure is OperationCanceledException && state is CancellationTokenSource { IsCancellationRequested: true } &&
+            !cancellationToken.IsCancellationRequested)
         {
             throw new MonaiLabelClientException(
                 MonaiLabelErrorKind.Timeout,
-                $"{request.Method} {RequestPaths.Of(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", e);
+                $"{request.Method} {RequestPaths.Of(request)} got no answer within {_timeout.TotalSeconds:0.###} s.", failure);
         }
-        catch (HttpRequestException e)
+
+        if (failure is HttpRequestException)
         {
             var server = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.GetLeftPart(UriPartial.Authority) : "the server";
             throw new MonaiLabelClientException(
                 MonaiLabelErrorKind.ConnectionFailed,
-                $"{request.Method} {RequestPaths.Of(request)} could not reach {server}: {e.Message}", e);
+                $"{request.Method} {RequestPaths.Of(request)} could not reach {server}: {failure.Message}", failure);
         }
-        finally
-        {
-            limit?.Dispose();
-        }
+
+        return null;
     }
+
+    protected override void Ended(object? state) => (state as CancellationTokenSource)?.Dispose();
 }
