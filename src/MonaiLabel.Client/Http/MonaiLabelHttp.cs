@@ -12,10 +12,9 @@ internal static class MonaiLabelHttp
 {
     /// <param name="options">The client's options.</param>
     /// <param name="tokens">The client's token cache (<see cref="MonaiLabelClient.CreateTokenSource"/>).</param>
-    /// <param name="loggerFactory">Where the client logs.</param>
-    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, AccessTokenSource tokens, ILoggerFactory loggerFactory)
+    /// <param name="logger">Where the client logs (a logger named after <see cref="MonaiLabelClient"/>).</param>
+    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, AccessTokenSource tokens, ILogger logger)
     {
-        var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
         var handler = HandlerPipeline.Chain(
             HandlerPipeline.Create(options, tokens, logger, resilienceTelemetry: null),
             CreatePrimaryHandler(options, logger, pooled: true));

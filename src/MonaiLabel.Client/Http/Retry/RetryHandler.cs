@@ -31,14 +31,7 @@ internal sealed class RetryHandler : AnswerHandler
     /// <param name="telemetry">Where Polly logs its own events (see <see cref="HandlerPipeline.Create"/>); null: nowhere.</param>
     public RetryHandler(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry)
     {
-        _retry = new MonaiLabelRetryOptions
-        {
-            MaxRetries = retry.MaxRetries,
-            Delay = retry.Delay,
-            MaxDelay = retry.MaxDelay,
-            AttemptTimeout = retry.AttemptTimeout,
-            RetryNonIdempotent = retry.RetryNonIdempotent,
-        };
+        _retry = retry.Snapshot();
         _passThrough = _retry.MaxRetries == 0 && _retry.AttemptTimeout == null;
         _everyAttemptInPipeline = _retry.AttemptTimeout != null || telemetry != null;
         _pipeline = new Lazy<RetryPipeline>(() => new RetryPipeline(_retry, telemetry), LazyThreadSafetyMode.ExecutionAndPublication);
