@@ -40,7 +40,7 @@ internal static class MonaiLabelHttp
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             AllowAutoRedirect = false,
             // Each connection's stream tells ReusedConnectionReplayHandler whether a request rode a reused connection.
-            ConnectCallback = ExchangeTrackingStream.ConnectCallback,
+            PlaintextStreamFilter = ExchangeTrackingStream.Filter,
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {

@@ -18,7 +18,7 @@ namespace MonaiLabel.Client;
 /// failure (not a cancellation), the connection had carried an earlier request, not one byte of an answer had
 /// arrived, and the body can be sent again as it was (no body, bytes in memory, or a seekable stream — an upload
 /// from a file is read again from its start, never buffered). net8.0 only: the connection's stream that observes
-/// this needs <c>SocketsHttpHandler.ConnectCallback</c>; on netstandard2.0 this handler passes requests through.
+/// this needs <c>SocketsHttpHandler.PlaintextStreamFilter</c>; on netstandard2.0 this handler passes requests through.
 /// </summary>
 internal sealed class ReusedConnectionReplayHandler : AnswerHandler
 {
