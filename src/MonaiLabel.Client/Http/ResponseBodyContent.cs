@@ -63,17 +63,32 @@ internal sealed class ResponseBodyContent : HttpContent
         base.Dispose(disposing);
     }
 
-    private async Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    // Not async when the socket handler's stream is already there (it is, once the headers arrived): one async method
+    // fewer for a fresh process's first call to JIT-compile. A synchronous throw still comes back as a faulted task.
+    private Task<Stream> OpenAsync(CancellationToken cancellationToken)
     {
-
+        Task<Stream> opening;
+        try
+        {
 #if NET5_0_OR_GREATER
-        var inner = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            opening = _inner.ReadAsStreamAsync(cancellationToken);
 #else
-        var inner = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+            opening = _inner.ReadAsStreamAsync();
 #endif
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<Stream>(e);
+        }
+
         // The token of the call that opened the body also cancels synchronous reads (the generated JSON reader's).
-        return new ResponseBodyStream(inner, _limits, cancellationToken, _scope);
+        return opening.Status == TaskStatus.RanToCompletion
+            ? Task.FromResult<Stream>(new ResponseBodyStream(opening.Result, _limits, cancellationToken, _scope))
+            : OpenLaterAsync(opening, cancellationToken);
     }
+
+    private async Task<Stream> OpenLaterAsync(Task<Stream> opening, CancellationToken cancellationToken) =>
+        new ResponseBodyStream(await opening.ConfigureAwait(false), _limits, cancellationToken, _scope);
 
     private async Task CopyAsync(Stream destination, CancellationToken cancellationToken)
     {
