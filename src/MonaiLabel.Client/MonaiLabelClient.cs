@@ -52,7 +52,7 @@ public partial class MonaiLabelClient : IDisposable
     }
 
     private MonaiLabelClient(MonaiLabelClientOptions options, ILoggerFactory? loggerFactory)
-        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), CreateTokenSource(options), loggerFactory ?? NullLoggerFactory.Instance), options)
+        : this(MonaiLabelHttp.CreateHttpClient(ValidOptions(options), CreateTokenSource(options), Logger(loggerFactory)), options)
     {
         _ownedHttpClient = Rest.HttpClient;
     }
@@ -112,6 +112,10 @@ public partial class MonaiLabelClient : IDisposable
             _ownedHttpClient = null;
         }
     }
+
+    // Without a factory, the null logger itself: NullLoggerFactory would be three more methods to JIT-compile.
+    private static ILogger Logger(ILoggerFactory? loggerFactory) =>
+        loggerFactory == null ? NullLogger.Instance : loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
 
     private static MonaiLabelClientOptions ValidOptions(MonaiLabelClientOptions options)
     {

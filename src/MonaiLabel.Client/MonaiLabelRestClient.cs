@@ -70,8 +70,11 @@ internal partial class MonaiLabelRestClient
     /// </summary>
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings)
     {
-        settings.DateParseHandling = DateParseHandling.None;
+        settings.DateParseHandling = DatesAs;
     }
+
+    /// <summary>How strings that look like dates are read: as strings (see <see cref="UpdateJsonSerializerSettings"/>).</summary>
+    internal const DateParseHandling DatesAs = DateParseHandling.None;
 
     partial void Initialize()
     {

@@ -71,7 +71,7 @@ public static class MonaiLabelServiceCollectionExtensions
             {
                 var options = Options(sp);
                 http.BaseAddress = MonaiLabelHttp.BaseUrl(options.ServerUrl!);
-                http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // TimeoutHandler owns the limit.
+                http.Timeout = System.Threading.Timeout.InfiniteTimeSpan; // TransportErrorHandler owns the limit.
             })
             .ConfigurePrimaryHttpMessageHandler(sp => MonaiLabelHttp.CreatePrimaryHandler(Options(sp), Logger(sp), pooled: false))
             // The handlers, in order, from the one list the non-DI client chains too.

@@ -6,7 +6,7 @@ namespace MonaiLabel.Client;
 /// What the socket saw of one attempt to send a request: did it ride a connection that had already carried an
 /// earlier request, and did any byte come back after the request was written. Set by
 /// <see cref="ReusedConnectionReplayHandler"/>, filled in by <c>ExchangeTrackingStream</c> (net8.0: the
-/// stream of every pooled connection, installed by the socket handler's ConnectCallback).
+/// stream of every pooled connection, installed by the socket handler's PlaintextStreamFilter).
 /// </summary>
 internal sealed class ConnectionExchange
 {

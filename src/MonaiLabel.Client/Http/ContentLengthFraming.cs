@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 
 namespace MonaiLabel.Client;
@@ -20,36 +19,43 @@ internal static class ContentLengthFraming
             return;
         }
 
+        // Every value of every line, in order (loops, not an iterator: its class would be JIT-compiled on a first call).
         string? first = null;
-        foreach (var value in Values(values))
+        foreach (var line in values)
         {
-            if (first == null)
+            foreach (var item in line.Split(','))
             {
-                first = value;
-            }
-            else if (!string.Equals(first, value, StringComparison.Ordinal))
-            {
-                response.Dispose();
-                throw new MonaiLabelClientException(
-                    MonaiLabelErrorKind.InvalidResponse,
-                    $"{char.ToUpperInvariant(what[0])}{what.Substring(1)} has conflicting Content-Length values ({first} and {value}): " +
-                    "where its body ends is unknown, so it was not read.");
+                var value = Normalized(item);
+                if (value == null)
+                {
+                    continue;
+                }
+
+                if (first == null)
+                {
+                    first = value;
+                }
+                else if (!string.Equals(first, value, StringComparison.Ordinal))
+                {
+                    response.Dispose();
+                    throw new MonaiLabelClientException(
+                        MonaiLabelErrorKind.InvalidResponse,
+                        $"{char.ToUpperInvariant(what[0])}{what.Substring(1)} has conflicting Content-Length values ({first} and {value}): " +
+                        "where its body ends is unknown, so it was not read.");
+                }
             }
         }
     }
 
-    private static IEnumerable<string> Values(IEnumerable<string> values)
+    /// <summary>One list item without spaces and leading zeros; null for an empty item.</summary>
+    private static string? Normalized(string item)
     {
-        foreach (var value in values)
+        var trimmed = item.Trim();
+        if (trimmed.Length == 0)
         {
-            foreach (var item in value.Split(','))
-            {
-                var trimmed = item.Trim();
-                if (trimmed.Length > 0)
-                {
-                    yield return trimmed.TrimStart('0').Length == 0 ? "0" : trimmed.TrimStart('0');
-                }
-            }
+            return null;
         }
+
+        return trimmed.TrimStart('0').Length == 0 ? "0" : trimmed.TrimStart('0');
     }
 }

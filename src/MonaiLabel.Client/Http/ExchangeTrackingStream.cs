@@ -2,14 +2,13 @@
 using System;
 using System.IO;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// The stream of one pooled connection (installed by <see cref="ConnectCallback"/>). It tells the
+/// The HTTP stream of one pooled connection (installed by <see cref="Filter"/>). It tells the
 /// <see cref="ConnectionExchange"/> of each request written on it whether the connection had already carried an
 /// earlier request, and whether any byte arrived after the request was written. HTTP/1.1 without pipelining:
 /// bytes read after a request's first write belong to that request's answer.
@@ -24,21 +23,13 @@ internal sealed class ExchangeTrackingStream : Stream
 
     public ExchangeTrackingStream(Stream inner) => _inner = inner;
 
-    /// <summary>SocketsHttpHandler's default connect (TCP, no Nagle, dual stack), with the stream wrapped.</summary>
-    public static async ValueTask<Stream> ConnectCallback(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-            return new ExchangeTrackingStream(new NetworkStream(socket, ownsSocket: true));
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    /// <summary>
+    /// SocketsHttpHandler's <c>PlaintextStreamFilter</c>: the connection, made by the handler's own connect, wrapped
+    /// where HTTP reads and writes it (above TLS, if any). Not async (a connect callback of our own was an async
+    /// method that always suspends: ~16 methods a fresh process JIT-compiles on its first call).
+    /// </summary>
+    public static ValueTask<Stream> Filter(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken) =>
+        new ValueTask<Stream>(new ExchangeTrackingStream(context.PlaintextStream));
 
     public override bool CanRead => _inner.CanRead;
 
@@ -84,8 +75,14 @@ internal sealed class ExchangeTrackingStream : Stream
     public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         AfterRead(await _inner.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        AfterRead(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    // Not async when the bytes were already there (no state machine to JIT-compile or run; see AnswerHandler).
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var reading = _inner.ReadAsync(buffer, cancellationToken);
+        return reading.IsCompletedSuccessfully ? new ValueTask<int>(AfterRead(reading.Result)) : AfterReadAsync(reading);
+    }
+
+    private async ValueTask<int> AfterReadAsync(ValueTask<int> reading) => AfterRead(await reading.ConfigureAwait(false));
 
     public override void Write(byte[] buffer, int offset, int count)
     {

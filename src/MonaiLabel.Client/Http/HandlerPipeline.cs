@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace MonaiLabel.Client;
 
 /// <summary>
-/// The one ordered list of the client's handlers, outermost first: connection errors → timeout → user agent → retry →
+/// The one ordered list of the client's handlers, outermost first: timeout and connection errors → user agent → retry →
 /// auth → redirect → logging → replay on a reused connection → body byte count (telemetry) → attempt span (Mono only) → socket. <see cref="MonaiLabelHttp.CreateHttpClient"/>
 /// (no dependency injection) chains it, <c>AddMonaiLabelClient</c> hands it to IHttpClientFactory; nothing else
 /// lists handlers, so the two paths cannot drift apart.
@@ -21,8 +21,7 @@ internal static class HandlerPipeline
         MonaiLabelClientOptions options, AccessTokenSource tokens, ILogger logger, ILoggerFactory? resilienceTelemetry) =>
         new DelegatingHandler[]
         {
-            new ConnectionErrorHandler(),
-            new TimeoutHandler(options.Timeout),
+            new TransportErrorHandler(options.Timeout),
             new UserAgentHandler(),
             new RetryHandler(options.Retry, resilienceTelemetry),
             new AuthenticationHandler(tokens, logger, options.ServerUrl),

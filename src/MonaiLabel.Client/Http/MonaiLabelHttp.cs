@@ -12,17 +12,16 @@ internal static class MonaiLabelHttp
 {
     /// <param name="options">The client's options.</param>
     /// <param name="tokens">The client's token cache (<see cref="MonaiLabelClient.CreateTokenSource"/>).</param>
-    /// <param name="loggerFactory">Where the client logs.</param>
-    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, AccessTokenSource tokens, ILoggerFactory loggerFactory)
+    /// <param name="logger">Where the client logs (a logger named after <see cref="MonaiLabelClient"/>).</param>
+    public static HttpClient CreateHttpClient(MonaiLabelClientOptions options, AccessTokenSource tokens, ILogger logger)
     {
-        var logger = loggerFactory.CreateLogger(typeof(MonaiLabelClient).FullName!);
         var handler = HandlerPipeline.Chain(
             HandlerPipeline.Create(options, tokens, logger, resilienceTelemetry: null),
             CreatePrimaryHandler(options, logger, pooled: true));
         return new HttpClient(handler, disposeHandler: true)
         {
             BaseAddress = BaseUrl(options.ServerUrl!),
-            // TimeoutHandler enforces the limit with a typed error.
+            // TransportErrorHandler enforces the limit with a typed error.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
     }
@@ -41,7 +40,7 @@ internal static class MonaiLabelHttp
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             AllowAutoRedirect = false,
             // Each connection's stream tells ReusedConnectionReplayHandler whether a request rode a reused connection.
-            ConnectCallback = ExchangeTrackingStream.ConnectCallback,
+            PlaintextStreamFilter = ExchangeTrackingStream.Filter,
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {

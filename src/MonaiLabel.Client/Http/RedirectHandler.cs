@@ -17,36 +17,37 @@ namespace MonaiLabel.Client;
 /// it keeps both its method and its origin: a 301/302/303 would turn an infer's POST into a GET whose answer reads as
 /// an empty result, and another origin was never configured to receive the image. Such a redirect fails the call.
 /// </summary>
-internal sealed class RedirectHandler : DelegatingHandler
+internal sealed class RedirectHandler : AnswerHandler
 {
     /// <summary>The most hops followed; a longer chain ends with the last 3xx answer, as HttpClientHandler does.</summary>
     internal const int MaxRedirects = 10;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        FollowAsync(request, null, cancellationToken);
+
+    // The state is the last hop followed (null: none yet); each hop is a new request, sent through the handlers below.
+    protected override Task<HttpResponseMessage>? Answered(
+        HttpRequestMessage request, HttpResponseMessage response, ref object? state, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var current = request;
-        for (var hops = 0; hops < MaxRedirects; hops++)
+        var hop = (Hop?)state;
+        var current = hop?.Request ?? request;
+        var hops = hop == null ? 0 : hop.Count;
+        var target = hops < MaxRedirects ? RedirectTarget(current, response) : null;
+        if (target == null)
         {
-            var target = RedirectTarget(current, response);
-            if (target == null)
-            {
-                return response;
-            }
-
-            var status = (int)response.StatusCode;
-            if (!MayFollow(current, target, status))
-            {
-                throw NotFollowed(current, target, response);
-            }
-
-            var next = NextHop(current, target, status);
-            response.Dispose();
-            current = next;
-            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return response;
+        var status = (int)response.StatusCode;
+        if (!MayFollow(current, target, status))
+        {
+            throw NotFollowed(current, target, response);
+        }
+
+        var next = NextHop(current, target, status);
+        response.Dispose();
+        state = new Hop(next, hops + 1);
+        return SendInnerAsync(next, cancellationToken);
     }
 
     private static Uri? RedirectTarget(HttpRequestMessage request, HttpResponseMessage response)
@@ -150,5 +151,19 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
 
         return from.Scheme == Uri.UriSchemeHttp && from.Port == 80 && to.Scheme == Uri.UriSchemeHttps && to.Port == 443;
+    }
+
+    /// <summary>A redirect followed: the request sent for it, and how many were followed so far.</summary>
+    private sealed class Hop
+    {
+        public Hop(HttpRequestMessage request, int count)
+        {
+            Request = request;
+            Count = count;
+        }
+
+        public HttpRequestMessage Request { get; }
+
+        public int Count { get; }
     }
 }

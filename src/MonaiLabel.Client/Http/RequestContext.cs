@@ -16,16 +16,14 @@ internal sealed class RequestContext
 #endif
     private const string KeyName = "MonaiLabel.Client.RequestContext";
 
-    private RequestContext(HttpMethod method, OperationDeclaration? declaration, Uri? serverUrl)
+    // What the operation declared is taken apart here rather than kept as an OperationDeclaration? (a Nullable of a
+    // struct is a value-type instantiation a fresh process JIT-compiles on its first call).
+    private RequestContext(HttpMethod method, bool idempotentWrite, AnswerKind answer, Uri? serverUrl)
     {
-        Declaration = declaration;
         ServerUrl = serverUrl;
-        Idempotent = IsIdempotentMethod(method) || declaration?.IdempotentWrite == true;
-        Answer = declaration?.Answer ?? AnswerKind.Stream;
+        Idempotent = IsIdempotentMethod(method) || idempotentWrite;
+        Answer = answer;
     }
-
-    /// <summary>What the operation declared; null for a request no generated operation sent.</summary>
-    public OperationDeclaration? Declaration { get; }
 
     /// <summary>The base URL of the server the client sent the request to (its <c>ServerUrl</c> at that moment).</summary>
     public Uri? ServerUrl { get; }
@@ -45,7 +43,7 @@ internal sealed class RequestContext
     /// <summary>Attaches the context of an operation's request; called once per request, by <c>OnSending</c>.</summary>
     public static RequestContext Attach(HttpRequestMessage request, OperationDeclaration declaration, Uri serverUrl)
     {
-        var context = new RequestContext(request.Method, declaration, serverUrl);
+        var context = new RequestContext(request.Method, declaration.IdempotentWrite, declaration.Answer, serverUrl);
         Set(request, context);
         return context;
     }
@@ -72,7 +70,7 @@ internal sealed class RequestContext
             return context;
         }
 
-        context = new RequestContext(request.Method, null, null);
+        context = new RequestContext(request.Method, idempotentWrite: false, AnswerKind.Stream, serverUrl: null);
         Set(request, context);
         return context;
     }

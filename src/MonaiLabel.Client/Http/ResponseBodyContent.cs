@@ -63,17 +63,32 @@ internal sealed class ResponseBodyContent : HttpContent
         base.Dispose(disposing);
     }
 
-    private async Task<Stream> OpenAsync(CancellationToken cancellationToken)
+    // Not async when the socket handler's stream is already there (it is, once the headers arrived): one async method
+    // fewer for a fresh process's first call to JIT-compile. A synchronous throw still comes back as a faulted task.
+    private Task<Stream> OpenAsync(CancellationToken cancellationToken)
     {
-
+        Task<Stream> opening;
+        try
+        {
 #if NET5_0_OR_GREATER
-        var inner = await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            opening = _inner.ReadAsStreamAsync(cancellationToken);
 #else
-        var inner = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+            opening = _inner.ReadAsStreamAsync();
 #endif
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<Stream>(e);
+        }
+
         // The token of the call that opened the body also cancels synchronous reads (the generated JSON reader's).
-        return new ResponseBodyStream(inner, _limits, cancellationToken, _scope);
+        return opening.Status == TaskStatus.RanToCompletion
+            ? Task.FromResult<Stream>(new ResponseBodyStream(opening.Result, _limits, cancellationToken, _scope))
+            : OpenLaterAsync(opening, cancellationToken);
     }
+
+    private async Task<Stream> OpenLaterAsync(Task<Stream> opening, CancellationToken cancellationToken) =>
+        new ResponseBodyStream(await opening.ConfigureAwait(false), _limits, cancellationToken, _scope);
 
     private async Task CopyAsync(Stream destination, CancellationToken cancellationToken)
     {
@@ -213,25 +228,9 @@ internal sealed class ResponseBodyStream : Stream
             }
         }
 
-        var read = await ReadWithTimeoutAsync(buffer, cancellationToken).ConfigureAwait(false);
-        _read += read;
-        if (_counted)
-        {
-            OperationScope.Received(_scope, read);
-        }
-
-        if (_limits.MaxBytes is { } limit && _read > limit)
-        {
-            throw new MonaiLabelClientException(
-                MonaiLabelErrorKind.InvalidResponse,
-                $"{Capitalized(_limits.What)} is larger than {limit} bytes ({_limits.LimitName}); it was not read further.");
-        }
-
-        return read;
-    }
-
-    private async Task<int> ReadWithTimeoutAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
+        // The read and its limits in this one async method (a second one nested here cost a fresh process's first call
+        // three more JIT-compiled methods).
+        int read;
         var timeout = _limits.ReadTimeout;
         var idle = timeout == Timeout.InfiniteTimeSpan ? null : IdleSource(cancellationToken);
         try
@@ -239,14 +238,14 @@ internal sealed class ResponseBodyStream : Stream
             idle?.CancelAfter(timeout);
             var token = idle?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _opened);
 #if NET8_0_OR_GREATER
-            return await _inner.ReadAsync(buffer, token).ConfigureAwait(false);
+            read = await _inner.ReadAsync(buffer, token).ConfigureAwait(false);
 #else
             if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(buffer, out var segment))
             {
                 throw new NotSupportedException("Only array-backed buffers are supported.");
             }
 
-            return await _inner.ReadAsync(segment.Array!, segment.Offset, segment.Count, token).ConfigureAwait(false);
+            read = await _inner.ReadAsync(segment.Array!, segment.Offset, segment.Count, token).ConfigureAwait(false);
 #endif
         }
         catch (OperationCanceledException e) when (idle != null && idle.IsCancellationRequested &&
@@ -268,6 +267,21 @@ internal sealed class ResponseBodyStream : Stream
             // Stop the idle timer between reads; the source is reused by the next read (see IdleSource).
             idle?.CancelAfter(Timeout.InfiniteTimeSpan);
         }
+
+        _read += read;
+        if (_counted)
+        {
+            OperationScope.Received(_scope, read);
+        }
+
+        if (_limits.MaxBytes is { } limit && _read > limit)
+        {
+            throw new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse,
+                $"{Capitalized(_limits.What)} is larger than {limit} bytes ({_limits.LimitName}); it was not read further.");
+        }
+
+        return read;
     }
 
     /// <summary>

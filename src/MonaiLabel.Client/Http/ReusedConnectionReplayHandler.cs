@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -17,33 +18,46 @@ namespace MonaiLabel.Client;
 /// failure (not a cancellation), the connection had carried an earlier request, not one byte of an answer had
 /// arrived, and the body can be sent again as it was (no body, bytes in memory, or a seekable stream — an upload
 /// from a file is read again from its start, never buffered). net8.0 only: the connection's stream that observes
-/// this needs <c>SocketsHttpHandler.ConnectCallback</c>; on netstandard2.0 this handler passes requests through.
+/// this needs <c>SocketsHttpHandler.PlaintextStreamFilter</c>; on netstandard2.0 this handler passes requests through.
 /// </summary>
-internal sealed class ReusedConnectionReplayHandler : DelegatingHandler
+internal sealed class ReusedConnectionReplayHandler : AnswerHandler
 {
     private readonly ILogger _logger;
 
     public ReusedConnectionReplayHandler(ILogger logger) => _logger = logger;
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        FollowAsync(request, new ConnectionExchange(), cancellationToken);
+
+    // The first attempt is sent with its exchange current, which the connection's stream reads when it writes the
+    // request; the sends below this handler carry it on in their own async flow, so it is left again at once.
+    protected override Task<HttpResponseMessage> Begin(HttpRequestMessage request, object? state, CancellationToken cancellationToken)
     {
-        var exchange = new ConnectionExchange();
-        var outer = AmbientCall.Enter(exchange);
+        var outer = AmbientCall.Enter((ConnectionExchange)state!);
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested && exchange.Reused && !exchange.Answered && CanReplay(request.Content))
-        {
-            Log.ReplayOnNewConnection(_logger, request.Method.Method, RequestPaths.Of(request));
+            return SendInnerAsync(request, cancellationToken);
         }
         finally
         {
             AmbientCall.Leave(outer);
         }
+    }
 
-        // The second and last attempt: whatever it ends in is the answer.
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    // The state is the first attempt's exchange, null once the request was sent again: the second and last attempt,
+    // whatever it ends in is the answer.
+    protected override Task<HttpResponseMessage>? Failed(
+        HttpRequestMessage request, Exception failure, ref object? state, CancellationToken cancellationToken)
+    {
+        if (state is not ConnectionExchange exchange || failure is not HttpRequestException || cancellationToken.IsCancellationRequested ||
+            !exchange.Reused || exchange.Answered || !CanReplay(request.Content))
+        {
+            return null;
+        }
+
+        Log.ReplayOnNewConnection(_logger, request.Method.Method, RequestPaths.Of(request));
+        state = null;
+        return SendInnerAsync(request, cancellationToken);
     }
 
     /// <summary>

@@ -27,6 +27,9 @@ public sealed class MonaiLabelRetryOptions
     /// </summary>
     public bool RetryNonIdempotent { get; set; }
 
+    /// <summary>A copy (all values), for a handler that must not see later changes; one call, not one per setter.</summary>
+    internal MonaiLabelRetryOptions Snapshot() => (MonaiLabelRetryOptions)MemberwiseClone();
+
     /// <inheritdoc />
     public override string ToString() =>
         $"MaxRetries={MaxRetries}, Delay={Delay}, MaxDelay={MaxDelay}, AttemptTimeout={AttemptTimeout}, RetryNonIdempotent={RetryNonIdempotent}";

@@ -50,7 +50,7 @@ public class PipelineIdentityTests
         Assert.Equal(
             new[]
             {
-                "ConnectionErrorHandler", "TimeoutHandler", "UserAgentHandler", "RetryHandler", "AuthenticationHandler",
+                "TransportErrorHandler", "UserAgentHandler", "RetryHandler", "AuthenticationHandler",
                 "RedirectHandler", "LoggingHandler", "ReusedConnectionReplayHandler", "TransferCountingHandler", "AttemptSpanHandler",
             },
             plainHandlers.Take(plainHandlers.Count - 1));

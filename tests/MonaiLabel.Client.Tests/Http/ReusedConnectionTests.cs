@@ -49,7 +49,7 @@ public class ReusedConnectionTests
     private static byte[] Info(RawRequest _) => RawHttp.Json("{\"name\":\"raw\"}");
 
 #if CLIENT_NETSTANDARD
-    // netstandard2.0 has no SocketsHttpHandler.ConnectCallback, so nothing is re-sent at once (README, SECURITY.md):
+    // netstandard2.0 has no SocketsHttpHandler.PlaintextStreamFilter, so nothing is re-sent at once (README, SECURITY.md):
     // an idempotent call after an error answer is recovered by the retry policy, with its back-off.
     [Fact]
     public async Task On_netstandard_a_GET_after_an_error_answer_is_recovered_by_the_retry_policy()

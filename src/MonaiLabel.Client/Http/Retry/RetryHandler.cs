@@ -17,8 +17,10 @@ namespace MonaiLabel.Client;
 /// too) and when Polly's telemetry is logged (under dependency injection its per-attempt events are in the logs).
 /// This class names no Polly type, so that Polly's assemblies load only when the pipeline is built.
 /// </summary>
-internal sealed class RetryHandler : DelegatingHandler
+internal sealed class RetryHandler : AnswerHandler
 {
+    private static readonly object PipelineTookOver = new();
+
     private readonly MonaiLabelRetryOptions _retry;
     private readonly bool _everyAttemptInPipeline;
     private readonly bool _passThrough;
@@ -29,14 +31,7 @@ internal sealed class RetryHandler : DelegatingHandler
     /// <param name="telemetry">Where Polly logs its own events (see <see cref="HandlerPipeline.Create"/>); null: nowhere.</param>
     public RetryHandler(MonaiLabelRetryOptions retry, ILoggerFactory? telemetry)
     {
-        _retry = new MonaiLabelRetryOptions
-        {
-            MaxRetries = retry.MaxRetries,
-            Delay = retry.Delay,
-            MaxDelay = retry.MaxDelay,
-            AttemptTimeout = retry.AttemptTimeout,
-            RetryNonIdempotent = retry.RetryNonIdempotent,
-        };
+        _retry = retry.Snapshot();
         _passThrough = _retry.MaxRetries == 0 && _retry.AttemptTimeout == null;
         _everyAttemptInPipeline = _retry.AttemptTimeout != null || telemetry != null;
         _pipeline = new Lazy<RetryPipeline>(() => new RetryPipeline(_retry, telemetry), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -52,30 +47,33 @@ internal sealed class RetryHandler : DelegatingHandler
 
         return _everyAttemptInPipeline
             ? _pipeline.Value.SendAsync(request, null, null, _sendInner, cancellationToken)
-            : SendFirstAttemptAsync(request, cancellationToken);
+            : FollowAsync(request, null, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendFirstAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // The first attempt went straight to the inner handler (state null); a transient outcome of a retryable request
+    // is handed to the pipeline (state PipelineTookOver), whose outcome is final.
+    protected override Task<HttpResponseMessage>? Answered(
+        HttpRequestMessage request, HttpResponseMessage response, ref object? state, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
+        if (state != null || !RetryRules.IsTransient(response.StatusCode) || !RetryRules.IsRetryable(request, _retry))
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e) when (RetryRules.IsRetryable(request, _retry))
-        {
-            // A connection failure (the only transient exception without an attempt timeout).
-            return await _pipeline.Value.SendAsync(request, null, e, _sendInner, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        if (RetryRules.IsTransient(response.StatusCode) && RetryRules.IsRetryable(request, _retry))
-        {
-            return await _pipeline.Value.SendAsync(request, response, null, _sendInner, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response;
+        state = PipelineTookOver;
+        return _pipeline.Value.SendAsync(request, response, null, _sendInner, cancellationToken);
     }
 
-    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    // A connection failure (the only transient exception without an attempt timeout).
+    protected override Task<HttpResponseMessage>? Failed(
+        HttpRequestMessage request, Exception failure, ref object? state, CancellationToken cancellationToken)
+    {
+        if (state != null || failure is not HttpRequestException || !RetryRules.IsRetryable(request, _retry))
+        {
+            return null;
+        }
+
+        state = PipelineTookOver;
+        return _pipeline.Value.SendAsync(request, null, failure, _sendInner, cancellationToken);
+    }
 }
