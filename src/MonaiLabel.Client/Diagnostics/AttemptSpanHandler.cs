@@ -15,8 +15,17 @@ namespace MonaiLabel.Client;
 /// </summary>
 internal sealed class AttemptSpanHandler : DelegatingHandler
 {
-    /// <summary>Whether the runtime's HttpClient makes no spans of its own (Mono).</summary>
+    /// <summary>Whether the runtime's HttpClient makes no spans of its own (Mono's .NET Framework profile).</summary>
+    /// <remarks>
+    /// Known at compile time for the net8.0 build: every runtime that loads it (CoreCLR, and Mono as .NET 8+ ships it
+    /// for mobile and WebAssembly) has System.Net.Http's own spans. Only the netstandard2.0 build asks, because
+    /// <c>Type.GetType("Mono.Runtime")</c> costs a fresh process ~1.8 ms (type-name parsing and assembly probing).
+    /// </remarks>
+#if NET8_0_OR_GREATER
+    internal const bool RuntimeHasNoHttpSpans = false;
+#else
     internal static readonly bool RuntimeHasNoHttpSpans = Type.GetType("Mono.Runtime") != null;
+#endif
 
     private readonly bool _enabled;
 
