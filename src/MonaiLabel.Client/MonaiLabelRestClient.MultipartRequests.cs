@@ -6,16 +6,11 @@ using System.Net.Http;
 
 namespace MonaiLabel.Client;
 
-// Fix-ups of generated multipart requests, applied to every call in OnSending.
+// Fix-ups of generated multipart requests, applied in OnSending to every call that sends a multipart body.
 internal partial class MonaiLabelRestClient
 {
-    private static void NormalizeMultipartRequest(HttpRequestMessage request, OperationDeclaration declaration)
+    private static void NormalizeMultipartRequest(HttpRequestMessage request, MultipartFormDataContent multipart, OperationDeclaration declaration)
     {
-        if (!(request.Content is MultipartFormDataContent multipart))
-        {
-            return;
-        }
-
         if (!multipart.Any())
         {
             // With no form fields the generated body is one nameless part, which the server's parser rejects;
