@@ -39,23 +39,28 @@ internal partial class MonaiLabelRestClient
                 return expected == null ? AnswerSerializer.Deserialize<T>(json)! : (T)AnswerSerializer.Deserialize(json, expected.Model)!;
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (JsonException e) when (Cause(e) is { } cause)
+        catch (JsonException e)
+        {
+            // Built apart: a first call that reads well does not compile (and load the types of) the failure paths.
+            throw ReadFailure(e, expected, typeof(T), response, headers);
+        }
+    }
+
+    private static Exception ReadFailure(
+        JsonException e, FreeFormAnswer? expected, Type declared, HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        if (Cause(e) is { } cause)
         {
             // Newtonsoft wraps what the body stream threw (MaxJsonAnswerBytes, ReadTimeout, a broken connection, the
             // caller's cancellation) when it happens inside extension data: the SDK's own error stands.
             ExceptionDispatchInfo.Capture(cause).Throw();
-            throw;
         }
-        catch (JsonException e) when (expected != null)
-        {
-            throw new MonaiLabelClientException(
-                MonaiLabelErrorKind.InvalidResponse, $"The {expected.What} has an unexpected shape: {e.Message}", e);
-        }
-        catch (JsonException e)
-        {
-            throw new MonaiLabelClientException(
-                "Could not deserialize the response body stream as " + typeof(T).FullName + ".", (int)response.StatusCode, string.Empty, headers, e);
-        }
+
+        return expected != null
+            ? new MonaiLabelClientException(
+                MonaiLabelErrorKind.InvalidResponse, $"The {expected.What} has an unexpected shape: {e.Message}", e)
+            : new MonaiLabelClientException(
+                "Could not deserialize the response body stream as " + declared.FullName + ".", (int)response.StatusCode, string.Empty, headers, e);
     }
 
     private static Exception? Cause(JsonException e)

@@ -44,8 +44,7 @@ internal static class MonaiLabelHttp
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {
-            Log.CertificateValidationOff(logger, Redaction.Url(options.ServerUrl));
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+            AcceptAnyCertificate(handler, options, logger);
         }
 #else
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
@@ -57,6 +56,16 @@ internal static class MonaiLabelHttp
 #endif
         return handler;
     }
+
+#if NET8_0_OR_GREATER
+    // Apart, so that compiling CreatePrimaryHandler for the usual client does not load the TLS options and the log
+    // message types of this rare case (a fresh process's first call).
+    private static void AcceptAnyCertificate(SocketsHttpHandler handler, MonaiLabelClientOptions options, ILogger logger)
+    {
+        Log.CertificateValidationOff(logger, Redaction.Url(options.ServerUrl));
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+    }
+#endif
 
     /// <summary>The server URL with a trailing '/', so relative request paths keep a path prefix.</summary>
     public static Uri BaseUrl(Uri serverUrl)
