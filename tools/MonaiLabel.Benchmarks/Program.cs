@@ -6,7 +6,7 @@ namespace MonaiLabel.Benchmarks;
 
 /// <summary>
 /// <c>parser</c> | <c>e2e [--size-mib N] [--runs N] [--only infer|upload|download]</c> |
-/// <c>startup [--server URL] [--runs N] [--mlabel PATH]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c> |
+/// <c>startup [--server URL] [--runs N] [--mlabel PATH] [--packaged none]</c> | <c>concurrency [--calls N] [--size-mib N] [--rounds N]</c> |
 /// <c>clicks [--server URL] [--clicks N] [--model M] [--size-mib N]</c>; the <c>sdk-*</c> modes are the child processes of e2e.
 /// </summary>
 internal static class Program
@@ -43,7 +43,7 @@ internal static class Program
                     "usage: dotnet run -c Release --project tools/MonaiLabel.Benchmarks -- parser [BenchmarkDotNet args]\n" +
                     "                                                                  -- e2e [--size-mib N] [--runs N] [--only infer|upload|download]\n" +
                     "                                                                  -- e2e --server URL|--reference [--size-mib 256] [--runs N] [--only ...] [--mlabel PATH]\n" +
-                    "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH]\n" +
+                    "                                                                  -- startup [--server URL] [--runs N] [--mlabel PATH] [--packaged none]\n" +
                     "                                                                  -- concurrency [--calls N] [--size-mib N] [--rounds N]\n" +
                     "                                                                  -- bulk [--files 1000] [--size-kib 64] [--images 200] [--concurrency 8] [--mlabel PATH] [--only upload|resume|infer] [--port N]\n" +
                     "                                                                  -- clicks [--server URL] [--clicks 300] [--model sam_3d] [--size-mib 1]\n" +
