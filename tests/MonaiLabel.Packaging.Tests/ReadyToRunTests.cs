@@ -46,6 +46,11 @@ public sealed class ReadyToRunTests : IClassFixture<PackedPackages>
         Assert.Equal(ilMetadata.GetGuid(ilMetadata.GetModuleDefinition().Mvid), r2rMetadata.GetGuid(r2rMetadata.GetModuleDefinition().Mvid));
         Assert.Equal(ilMetadata.GetAssemblyDefinition().GetAssemblyName().FullName, r2rMetadata.GetAssemblyDefinition().GetAssemblyName().FullName);
         Assert.Equal(ilMetadata.MethodDefinitions.Count, r2rMetadata.MethodDefinitions.Count);
+
+        // A debugger finds the symbol package's PDB for the copy as for the IL file: the same CodeView entry.
+        var ilPdb = il.ReadCodeViewDebugDirectoryData(il.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView));
+        var r2rPdb = r2r.ReadCodeViewDebugDirectoryData(r2r.ReadDebugDirectory().Single(e => e.Type == DebugDirectoryEntryType.CodeView));
+        Assert.Equal((ilPdb.Guid, ilPdb.Age, ilPdb.Path), (r2rPdb.Guid, r2rPdb.Age, r2rPdb.Path));
     }
 
     /// <summary>
