@@ -58,14 +58,9 @@ public sealed class ReadyToRunTests : IClassFixture<PackedPackages>
     /// the copy (NuGet's runtimeTargets, chosen by the host) and compiles none of the SDK's own methods it runs
     /// (the runtime's JIT log lists each method it compiles).
     /// </summary>
-    [Fact]
+    [LinuxX64Fact]
     public void A_net10_0_app_on_linux_x64_loads_the_precompiled_copy_and_jit_compiles_none_of_the_clients_own_methods()
     {
-        if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
-        {
-            return; // the copy is for linux-x64 only; elsewhere the app gets lib/net8.0 (the test above checks the files)
-        }
-
         var work = Directory.CreateTempSubdirectory("monailabel-r2r-app-").FullName;
         try
         {
@@ -141,5 +136,17 @@ public sealed class ReadyToRunTests : IClassFixture<PackedPackages>
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)} exited {process.ExitCode}:\n{output}\n{error.Result}");
         return output;
+    }
+}
+
+/// <summary>A test of what only a linux-x64 process can show: reported as skipped elsewhere, never as passed.</summary>
+public sealed class LinuxX64FactAttribute : FactAttribute
+{
+    public LinuxX64FactAttribute()
+    {
+        if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
+        {
+            Skip = "the ReadyToRun copy is for linux-x64: elsewhere an app gets lib/net8.0 (the file checks above still run)";
+        }
     }
 }
